@@ -1,0 +1,25 @@
+package dev.curtain.server.db;
+
+import java.security.SecureRandom;
+
+/** Short random identifiers: 12 characters of lowercase base32, about 60 bits. */
+public final class Ids {
+
+    private static final char[] ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private Ids() {
+    }
+
+    public static String newId() {
+        return random(12);
+    }
+
+    public static String random(int length) {
+        char[] chars = new char[length];
+        for (int i = 0; i < length; i++) {
+            chars[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
+        }
+        return new String(chars);
+    }
+}

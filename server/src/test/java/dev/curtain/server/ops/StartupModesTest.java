@@ -1,0 +1,96 @@
+package dev.curtain.server.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.curtain.model.auth.TokenResponse;
+import dev.curtain.model.event.Event;
+import dev.curtain.server.ops.embedded.EmbeddedPostgresServer;
+import dev.curtain.server.ops.embedded.EmbeddedRedisServer;
+import dev.curtain.server.testing.Api;
+import dev.curtain.server.testing.TestData;
+import dev.curtain.server.testing.TestInfrastructure;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The launcher's two modes: embedded databases under the Curtain home folder (kept across restarts,
+ * demo data seeded once) and external databases (nothing embedded started).
+ */
+class StartupModesTest {
+
+    private static LaunchSettings embedded(Path home) {
+        return new LaunchSettings(home, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of("-1"), Optional.empty(), Optional.of(TestInfrastructure.DEMO_PASSWORD), false);
+    }
+
+    @Test
+    void embeddedModeKeepsDataAcrossRestartsAndSeedsDemoOnce() {
+        Path home = TestInfrastructure.tempDir("curtain-home");
+        String eventId;
+        try (CurtainServer first = CurtainServer.start(embedded(home), Map.of())) {
+            assertThat(first.embeddedDatabase()).isTrue();
+            assertThat(first.embeddedRedis()).isTrue();
+            Api api = new Api(first.port());
+            String admin = signIn(api, "admin");
+            JsonNode venues = api.get("/api/venues", admin).json();
+            assertThat(venues).extracting(v -> v.path("id").asText())
+                    .containsExactlyInAnyOrder("demo-cinema", "demo-theatre", "demo-cabaret", "demo-arena");
+            assertThat(api.get("/api/events", admin).json().size()).isGreaterThan(20);
+            assertThat(api.post("/api/venues", TestData.hall("kept-hall", 2, 3), admin).status()).isEqualTo(201);
+            Api.Response created = api.post("/api/events",
+                    TestData.event("kept-hall", "Survives a restart", Instant.parse("2031-01-01T20:00:00Z")), admin);
+            assertThat(created.status()).as(created.text()).isEqualTo(201);
+            eventId = created.as(Event.class).id();
+            assertThat(home.resolve("demo-password")).doesNotExist(); // the password came from the environment
+            assertThat(home.resolve("jwt-secret")).exists();
+        }
+        try (CurtainServer second = CurtainServer.start(embedded(home), Map.of())) {
+            assertThatThrownBy(() -> CurtainServer.start(embedded(home), Map.of()))
+                    .hasMessageContaining("already running");
+            Api api = new Api(second.port());
+            String clerk = signIn(api, "clerk");
+            assertThat(api.get("/api/events/" + eventId, clerk).json().path("title").asText()).isEqualTo("Survives a restart");
+            assertThat(api.get("/api/venues", clerk).json()).hasSize(5); // four demo venues seeded once, plus ours
+        }
+    }
+
+    @Test
+    void externalModeStartsNothingEmbedded() {
+        TestInfrastructure infra = TestInfrastructure.get();
+        infra.wipeDatabase();
+        try (CurtainServer server = CurtainServer.start(infra.settings(), Map.of("curtain.demo.enabled", false))) {
+            assertThat(server.embeddedDatabase()).isFalse();
+            assertThat(server.embeddedRedis()).isFalse();
+            Api.Response health = new Api(server.port()).get("/health", null);
+            assertThat(health.json().path("status").asText()).isEqualTo("UP");
+        }
+    }
+
+    @Test
+    void leftoverDatabaseProcessesOfACrashedRunDoNotBlockTheNextStart() throws Exception {
+        Path home = TestInfrastructure.tempDir("curtain-crash");
+        CrashedRun.leaveOrphansIn(home);
+        try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(home.resolve("postgres"));
+             EmbeddedRedisServer redis = EmbeddedRedisServer.start(home.resolve("redis"));
+             Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.username(), "");
+             ResultSet rs = c.createStatement().executeQuery("select 1")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(redis.port()).isPositive();
+        }
+    }
+
+    private static String signIn(Api api, String user) {
+        Api.Response r = api.post("/api/auth/login",
+                Map.of("username", user, "password", TestInfrastructure.DEMO_PASSWORD), null);
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        return r.as(TokenResponse.class).accessToken();
+    }
+}

@@ -1,0 +1,76 @@
+package dev.curtain.server.testing;
+
+import dev.curtain.model.auth.Role;
+import dev.curtain.model.event.Event;
+import dev.curtain.model.venue.Category;
+import dev.curtain.model.venue.Point;
+import dev.curtain.model.venue.Seat;
+import dev.curtain.model.venue.Shape;
+import dev.curtain.model.venue.ShapeKind;
+import dev.curtain.model.venue.Venue;
+import dev.curtain.model.venue.VenueKind;
+import dev.curtain.server.auth.PasswordHasher;
+import dev.curtain.server.auth.StaffAccount;
+import dev.curtain.server.auth.StaffAccounts;
+import dev.curtain.server.db.Database;
+import dev.curtain.server.ops.CurtainServer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builders for small venues and events, and the staff accounts tests sign in with. */
+public final class TestData {
+
+    private static String passwordHash;
+
+    private TestData() {
+    }
+
+    /** admin, manager, clerk and kiosk with {@link TestInfrastructure#DEMO_PASSWORD}; the hash is made once per JVM. */
+    public static void staff(CurtainServer server) {
+        PasswordHasher hasher = server.context().getBean(PasswordHasher.class);
+        synchronized (TestData.class) {
+            if (passwordHash == null) {
+                passwordHash = hasher.hash(TestInfrastructure.DEMO_PASSWORD);
+            }
+        }
+        StaffAccounts accounts = server.context().getBean(StaffAccounts.class);
+        server.context().getBean(Database.class).write(c -> {
+            for (Role role : List.of(Role.ADMIN, Role.MANAGER, Role.CLERK, Role.KIOSK)) {
+                String name = role.name().toLowerCase();
+                accounts.upsert(c, new StaffAccount(name, passwordHash, role, name, true), false);
+            }
+            return null;
+        });
+    }
+
+    /** A small rectangular hall: rows A.. of {@code perRow} seats, two categories (front rows PREMIUM). */
+    public static Venue hall(String id, int rows, int perRow) {
+        List<Seat> seats = new ArrayList<>();
+        for (int r = 0; r < rows; r++) {
+            String row = String.valueOf((char) ('A' + r));
+            for (int n = 1; n <= perRow; n++) {
+                seats.add(new Seat("HALL-" + row + "-" + n, "HALL", row, n, 10 + (n - 1) * 12, 40 + r * 12, 10, 10,
+                        r < 2 ? "PREMIUM" : "STANDARD", false, false, null));
+            }
+        }
+        double width = 20 + perRow * 12;
+        double height = 60 + rows * 12;
+        return new Venue(id, "Test Hall " + id, VenueKind.THEATRE, width, height, new Point(width / 2, height / 2),
+                List.of(new Category("PREMIUM", "Premium", "#d97706"), new Category("STANDARD", "Standard", "#2563eb")),
+                seats, List.of(), List.of(new Shape(ShapeKind.STAGE, 10, 5, width - 20, 20, "Stage")));
+    }
+
+    public static Map<String, Map<String, Long>> prices() {
+        Map<String, Map<String, Long>> prices = new LinkedHashMap<>();
+        prices.put("PREMIUM", new LinkedHashMap<>(Map.of("adult", 3000L, "child", 1500L)));
+        prices.put("STANDARD", new LinkedHashMap<>(Map.of("adult", 2000L, "child", 1000L)));
+        return prices;
+    }
+
+    public static Event event(String venueId, String title, Instant startsAt) {
+        return new Event(null, venueId, title, startsAt, "EUR", prices(), null, null, null, null, null, null, null);
+    }
+}

@@ -1,0 +1,4 @@
+package dev.curtain.model.auth;
+
+public record LoginRequest(String username, String password) {
+}

@@ -1,0 +1,6 @@
+package dev.curtain.model.auth;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+public record RefreshRequest(@JsonProperty("refresh_token") String refreshToken) {
+}

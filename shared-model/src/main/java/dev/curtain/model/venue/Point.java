@@ -1,0 +1,4 @@
+package dev.curtain.model.venue;
+
+public record Point(double x, double y) {
+}

@@ -1,0 +1,5 @@
+package dev.curtain.model.venue;
+
+public enum TableShape {
+    ROUND, RECT
+}
