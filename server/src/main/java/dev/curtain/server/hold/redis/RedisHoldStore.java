@@ -1,0 +1,209 @@
+package dev.curtain.server.hold.redis;
+
+import dev.curtain.model.hold.Hold;
+import dev.curtain.model.live.SeatSnapshot;
+import dev.curtain.server.event.LiveEvent;
+import dev.curtain.server.hold.HoldProblems;
+import dev.curtain.server.hold.HoldStore;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/** Holds in Redis: each operation is one Lua script on the event's hash-tagged keys. */
+@Singleton
+public class RedisHoldStore implements HoldStore {
+
+    private static final LuaScript CREATE = LuaScript.load("hold_create.lua");
+    private static final LuaScript BEST = LuaScript.load("hold_best.lua");
+    private static final LuaScript GET = LuaScript.load("hold_get.lua");
+    private static final LuaScript ADD = LuaScript.load("hold_add_seats.lua");
+    private static final LuaScript REMOVE = LuaScript.load("hold_remove_seat.lua");
+    private static final LuaScript EXTEND = LuaScript.load("hold_extend.lua");
+    private static final LuaScript RELEASE = LuaScript.load("hold_release.lua");
+    private static final LuaScript SNAPSHOT = LuaScript.load("snapshot.lua");
+    private static final LuaScript EXPIRE = LuaScript.load("holds_expire.lua");
+
+    private final RedisAsyncCommands<String, String> redis;
+    private final EventStateInitializer initializer;
+
+    public RedisHoldStore(StatefulRedisConnection<String, String> connection, EventStateInitializer initializer) {
+        this.redis = connection.async();
+        this.initializer = initializer;
+    }
+
+    @Override
+    public CompletableFuture<Hold> create(LiveEvent event, String holdId, String owner, List<String> seatIds,
+                                          HoldTimes times, int maxLive) {
+        List<String> args = new ArrayList<>(List.of(EventKeys.channel(event.id()), holdId, owner,
+                millis(times.now()), millis(times.expiresAt()), times.expiresAt().toString(), String.valueOf(maxLive)));
+        args.addAll(seatIds);
+        return run(event, CREATE, args).thenApply(r -> {
+            switch (status(r)) {
+                case "OK" -> {
+                    trackLive(event.id());
+                    return new Hold(holdId, event.id(), List.copyOf(seatIds), times.expiresAt(), number(r, 1));
+                }
+                case "TOO_MANY_HOLDS" -> throw HoldProblems.tooManyHolds(maxLive);
+                case "UNAVAILABLE" -> throw HoldProblems.unavailable(strings(r, 1));
+                default -> throw unexpected(CREATE, r);
+            }
+        });
+    }
+
+    @Override
+    public CompletableFuture<Hold> best(LiveEvent event, String holdId, String owner, BestQuery query, HoldTimes times,
+                                        int maxLive, String replaceHoldId) {
+        var sweet = event.seats().sweetSpot();
+        List<String> args = new ArrayList<>(List.of(EventKeys.channel(event.id()), holdId, owner,
+                millis(times.now()), millis(times.expiresAt()), times.expiresAt().toString(), String.valueOf(maxLive),
+                String.valueOf(query.count()), String.valueOf(sweet.x()), String.valueOf(sweet.y()),
+                flag(query.accessible()), flag(query.allowSingleGaps()), replaceHoldId == null ? "" : replaceHoldId));
+        args.addAll(query.categories());
+        return run(event, BEST, args).thenApply(r -> {
+            switch (status(r)) {
+                case "OK" -> {
+                    trackLive(event.id());
+                    return new Hold(holdId, event.id(), strings(r, 2), times.expiresAt(), number(r, 1));
+                }
+                case "TOO_MANY_HOLDS" -> throw HoldProblems.tooManyHolds(maxLive);
+                case "NO_BLOCK" -> throw HoldProblems.noBlock(query.count());
+                case "NO_HOLD" -> throw HoldProblems.holdNotFound(replaceHoldId);
+                default -> throw unexpected(BEST, r);
+            }
+        });
+    }
+
+    @Override
+    public CompletableFuture<Hold> get(LiveEvent event, String holdId, String owner, Instant now) {
+        return run(event, GET, List.of(owner, holdId, millis(now))).thenApply(r -> switch (status(r)) {
+            case "OK" -> new Hold(holdId, event.id(), strings(r, 3), Instant.ofEpochMilli(number(r, 1)), number(r, 2));
+            case "NO_HOLD" -> throw HoldProblems.holdNotFound(holdId);
+            default -> throw unexpected(GET, r);
+        });
+    }
+
+    @Override
+    public CompletableFuture<Hold> addSeats(LiveEvent event, String holdId, String owner, List<String> seatIds,
+                                            Instant now, int maxSeats) {
+        List<String> args = new ArrayList<>(List.of(EventKeys.channel(event.id()), holdId, owner, millis(now),
+                String.valueOf(maxSeats)));
+        args.addAll(seatIds);
+        return run(event, ADD, args).thenCompose(r -> switch (status(r)) {
+            case "OK" -> get(event, holdId, owner, now);
+            case "NO_HOLD" -> CompletableFuture.failedFuture(HoldProblems.holdNotFound(holdId));
+            case "TOO_MANY_SEATS" -> CompletableFuture.failedFuture(HoldProblems.tooManySeats(maxSeats));
+            case "UNAVAILABLE" -> CompletableFuture.failedFuture(HoldProblems.unavailable(strings(r, 1)));
+            default -> CompletableFuture.failedFuture(unexpected(ADD, r));
+        });
+    }
+
+    @Override
+    public CompletableFuture<Optional<Hold>> removeSeat(LiveEvent event, String holdId, String owner, String seatId,
+                                                        Instant now) {
+        return run(event, REMOVE, List.of(EventKeys.channel(event.id()), holdId, owner, millis(now), seatId))
+                .thenCompose(r -> switch (status(r)) {
+                    case "OK" -> r.size() > 2
+                            ? get(event, holdId, owner, now).thenApply(Optional::of)
+                            : CompletableFuture.completedFuture(Optional.<Hold>empty());
+                    case "NO_HOLD" -> CompletableFuture.failedFuture(HoldProblems.holdNotFound(holdId));
+                    case "NOT_IN_HOLD" -> CompletableFuture.failedFuture(HoldProblems.seatNotInHold(seatId));
+                    default -> CompletableFuture.failedFuture(unexpected(REMOVE, r));
+                });
+    }
+
+    @Override
+    public CompletableFuture<Hold> extend(LiveEvent event, String holdId, String owner, Instant now, long ttlMillis,
+                                          long maxLifetimeMillis) {
+        return run(event, EXTEND, List.of(owner, holdId, millis(now), String.valueOf(ttlMillis),
+                String.valueOf(maxLifetimeMillis))).thenApply(r -> switch (status(r)) {
+            case "OK" -> new Hold(holdId, event.id(), strings(r, 3), Instant.ofEpochMilli(number(r, 1)), number(r, 2));
+            case "NO_HOLD" -> throw HoldProblems.holdNotFound(holdId);
+            default -> throw unexpected(EXTEND, r);
+        });
+    }
+
+    @Override
+    public CompletableFuture<Long> release(LiveEvent event, String holdId, String owner, Instant now) {
+        return run(event, RELEASE, List.of(EventKeys.channel(event.id()), holdId, owner, millis(now)))
+                .thenApply(r -> switch (status(r)) {
+                    case "OK" -> number(r, 1);
+                    case "NO_HOLD" -> throw HoldProblems.holdNotFound(holdId);
+                    default -> throw unexpected(RELEASE, r);
+                });
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public CompletableFuture<SeatSnapshot> snapshot(LiveEvent event, String owner, Instant now) {
+        return run(event, SNAPSHOT, List.of(owner == null ? "" : owner, millis(now))).thenApply(r -> {
+            List<Hold> mine = new ArrayList<>();
+            long version = number(r, 1);
+            for (Object entry : (List<Object>) r.get(5)) {
+                List<Object> h = (List<Object>) entry;
+                mine.add(new Hold((String) h.get(0), event.id(), strings(h, 2),
+                        Instant.ofEpochMilli(Long.parseLong((String) h.get(1))), version));
+            }
+            return new SeatSnapshot("snapshot", event.id(), version, (List<String>) r.get(2), (List<String>) r.get(3),
+                    (List<String>) r.get(4), mine);
+        });
+    }
+
+    @Override
+    public CompletableFuture<long[]> expire(String eventId, Instant now, int limit) {
+        return EXPIRE.call(redis, EventKeys.scriptKeys(eventId), EventKeys.channel(eventId), millis(now),
+                String.valueOf(limit)).thenApply(r -> new long[]{(Long) r.get(0), (Long) r.get(1)});
+    }
+
+    @Override
+    public CompletableFuture<List<String>> eventsWithLiveState() {
+        return redis.smembers(EventKeys.LIVE_EVENTS).toCompletableFuture().thenApply(List::copyOf);
+    }
+
+    /** Fire and forget: the set only guides sweepers on other nodes; this node already knows. */
+    private void trackLive(String eventId) {
+        redis.sadd(EventKeys.LIVE_EVENTS, eventId);
+    }
+
+    /** Runs a script; when the event's state is missing in Redis, builds it from PostgreSQL and runs it again. */
+    private CompletableFuture<List<Object>> run(LiveEvent event, LuaScript script, List<String> args) {
+        String[] keys = EventKeys.scriptKeys(event.id());
+        String[] argv = args.toArray(String[]::new);
+        return script.call(redis, keys, argv).thenCompose(r -> "NOINIT".equals(status(r))
+                ? initializer.initialize(event).thenCompose(v -> script.call(redis, keys, argv))
+                : CompletableFuture.completedFuture(r));
+    }
+
+    private static String status(List<Object> r) {
+        return (String) r.get(0);
+    }
+
+    private static long number(List<Object> r, int index) {
+        Object v = r.get(index);
+        return v instanceof Long l ? l : Long.parseLong((String) v);
+    }
+
+    private static List<String> strings(List<Object> r, int from) {
+        List<String> out = new ArrayList<>(r.size() - from);
+        for (int i = from; i < r.size(); i++) {
+            out.add((String) r.get(i));
+        }
+        return out;
+    }
+
+    private static String millis(Instant t) {
+        return String.valueOf(t.toEpochMilli());
+    }
+
+    private static String flag(boolean b) {
+        return b ? "1" : "0";
+    }
+
+    private static IllegalStateException unexpected(LuaScript script, List<Object> r) {
+        return new IllegalStateException(script.name() + " answered " + r);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.curtain.server.live;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.curtain.server.hold.redis.EventKeys;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.micronaut.context.annotation.Context;
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Relays every seat delta published in Redis (by any node's Lua scripts) to this node's live
+ * subscribers. One pub/sub connection per node delivers messages in publish order.
+ */
+@Context
+public class DeltaRelay {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeltaRelay.class);
+
+    private final StatefulRedisPubSubConnection<String, String> connection;
+
+    public DeltaRelay(RedisClient client, LiveHub hub, ObjectMapper json) {
+        this.connection = client.connectPubSub();
+        connection.addListener(new RedisPubSubAdapter<>() {
+            @Override
+            public void message(String pattern, String channel, String message) {
+                try {
+                    long version = json.readTree(message).path("version").asLong();
+                    hub.delta(EventKeys.eventIdOfChannel(channel), version, message);
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("event=delta_unreadable channel={} error={}", channel, e.toString());
+                }
+            }
+        });
+        connection.sync().psubscribe(EventKeys.CHANNEL_PATTERN);
+    }
+
+    @PreDestroy
+    void close() {
+        connection.close();
+    }
+}

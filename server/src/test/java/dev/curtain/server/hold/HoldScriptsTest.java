@@ -1,0 +1,300 @@
+package dev.curtain.server.hold;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.curtain.model.hold.Hold;
+import dev.curtain.model.live.SeatSnapshot;
+import dev.curtain.server.event.LiveEvent;
+import dev.curtain.server.hold.HoldStore.HoldTimes;
+import dev.curtain.server.hold.redis.EventKeys;
+import dev.curtain.server.testing.Api;
+import dev.curtain.server.testing.RedisFixture;
+import dev.curtain.server.testing.TestData;
+import dev.curtain.server.web.DomainException;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The hold scripts against a real Redis: atomicity under contention, expiry, ownership, script loss. */
+class HoldScriptsTest {
+
+    private static final Instant T0 = Instant.parse("2030-01-01T18:00:00Z");
+    private static final java.util.concurrent.atomic.AtomicInteger SEQUENCE = new java.util.concurrent.atomic.AtomicInteger();
+    private static RedisFixture redis;
+
+    @BeforeAll
+    static void connect() {
+        redis = new RedisFixture();
+    }
+
+    @AfterAll
+    static void close() {
+        redis.close();
+    }
+
+    private static LiveEvent hall() {
+        return RedisFixture.event(TestData.hall("h", 3, 10), 10);
+    }
+
+    private static HoldTimes times(Instant now) {
+        return new HoldTimes(now, now.plusSeconds(600));
+    }
+
+    private static Hold hold(LiveEvent e, String owner, List<String> seats) {
+        return redis.store.create(e, e.id() + "." + owner + SEQUENCE.incrementAndGet(), owner, seats, times(T0), 10).join();
+    }
+
+    private static DomainException refusal(Runnable call) {
+        try {
+            call.run();
+        } catch (CompletionException e) {
+            return (DomainException) e.getCause();
+        }
+        throw new AssertionError("expected a refusal");
+    }
+
+    private static List<String> seats(String row, int... numbers) {
+        List<String> ids = new ArrayList<>();
+        for (int n : numbers) {
+            ids.add("HALL-" + row + "-" + n);
+        }
+        return ids;
+    }
+
+    @Test
+    void rushOf500ClientsNeverHoldsASeatTwiceAndEveryRefusalNamesRealConflicts() throws Exception {
+        LiveEvent e = hall();
+        List<String> contended = seats("A", 1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+        int clients = 500;
+        ExecutorService pool = Executors.newFixedThreadPool(64);
+        CountDownLatch start = new CountDownLatch(1);
+        ConcurrentLinkedQueue<Hold> won = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<List<String>[]> lost = new ConcurrentLinkedQueue<>();
+        List<Future<?>> done = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            int client = i;
+            done.add(pool.submit(() -> {
+                Random random = new Random(client);
+                List<String> pick = new ArrayList<>(contended);
+                Collections.shuffle(pick, random);
+                List<String> wanted = pick.subList(0, 1 + random.nextInt(4));
+                start.await();
+                try {
+                    won.add(redis.store.create(e, e.id() + ".c" + client, "client-" + client, wanted, times(T0), 10).join());
+                } catch (CompletionException ex) {
+                    DomainException refusal = (DomainException) ex.getCause();
+                    assertThat(refusal.code()).isEqualTo("SEATS_UNAVAILABLE");
+                    @SuppressWarnings("unchecked")
+                    List<String>[] pair = new List[]{List.copyOf(wanted), refusal.unavailable()};
+                    lost.add(pair);
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> f : done) {
+            f.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+
+        Set<String> taken = new HashSet<>();
+        for (Hold h : won) {
+            for (String seat : h.seatIds()) {
+                assertThat(taken.add(seat)).as("seat %s in two live holds", seat).isTrue();
+            }
+            assertThat(redis.store.get(e, h.holdId(), h.holdId().replace(e.id() + ".c", "client-"), T0).join().seatIds())
+                    .containsExactlyInAnyOrderElementsOf(h.seatIds());
+        }
+        assertThat(won.size() + lost.size()).isEqualTo(clients);
+        for (List<String>[] refusal : lost) {
+            assertThat(refusal[1]).isNotEmpty();
+            assertThat(refusal[0]).containsAll(refusal[1]);
+            assertThat(taken).containsAll(refusal[1]);
+        }
+        SeatSnapshot snapshot = redis.store.snapshot(e, null, T0).join();
+        assertThat(snapshot.held()).containsExactlyInAnyOrderElementsOf(taken);
+        assertThat(redis.connection.sync().hgetall(EventKeys.prefix(e.id()) + "held"))
+                .hasSize(taken.size());
+    }
+
+    @Test
+    void refusedMultiSeatHoldLeavesNothingBehind() {
+        LiveEvent e = hall();
+        hold(e, "alice", seats("A", 2));
+        DomainException refused = refusal(() -> hold(e, "bob", seats("A", 1, 2, 3)));
+        assertThat(refused.unavailable()).containsExactly("HALL-A-2");
+        assertThat(redis.store.snapshot(e, "bob", T0).join().held()).containsExactly("HALL-A-2");
+        assertThat(redis.store.snapshot(e, "bob", T0).join().mine()).isEmpty();
+    }
+
+    @Test
+    void growAndShrinkAreAllOrNothing() {
+        LiveEvent e = hall();
+        Hold mine = hold(e, "alice", seats("B", 1));
+        hold(e, "bob", seats("B", 3));
+        DomainException refused = refusal(() -> redis.store.addSeats(e, mine.holdId(), "alice", seats("B", 2, 3), T0, 10).join());
+        assertThat(refused.code()).isEqualTo("SEATS_UNAVAILABLE");
+        assertThat(refused.unavailable()).containsExactly("HALL-B-3");
+        assertThat(redis.store.get(e, mine.holdId(), "alice", T0).join().seatIds()).containsExactly("HALL-B-1");
+        assertThat(redis.store.snapshot(e, null, T0).join().held()).doesNotContain("HALL-B-2");
+
+        Hold grown = redis.store.addSeats(e, mine.holdId(), "alice", seats("B", 2, 4), T0, 10).join();
+        assertThat(grown.seatIds()).containsExactly("HALL-B-1", "HALL-B-2", "HALL-B-4");
+        assertThat(refusal(() -> redis.store.addSeats(e, mine.holdId(), "alice", seats("B", 5, 6), T0, 4).join()).code())
+                .isEqualTo("TOO_MANY_SEATS");
+
+        assertThat(redis.store.removeSeat(e, mine.holdId(), "alice", "HALL-B-2", T0).join().orElseThrow().seatIds())
+                .containsExactly("HALL-B-1", "HALL-B-4");
+        assertThat(refusal(() -> redis.store.removeSeat(e, mine.holdId(), "alice", "HALL-B-9", T0).join()).code())
+                .isEqualTo("SEAT_NOT_IN_HOLD");
+        redis.store.removeSeat(e, mine.holdId(), "alice", "HALL-B-1", T0).join();
+        assertThat(redis.store.removeSeat(e, mine.holdId(), "alice", "HALL-B-4", T0).join()).isEmpty();
+        assertThat(refusal(() -> redis.store.get(e, mine.holdId(), "alice", T0).join()).code()).isEqualTo("HOLD_NOT_FOUND");
+    }
+
+    @Test
+    void anotherPrincipalCannotTouchYourHold() {
+        LiveEvent e = hall();
+        Hold mine = hold(e, "alice", seats("C", 1, 2));
+        assertThat(refusal(() -> redis.store.get(e, mine.holdId(), "mallory", T0).join()).code()).isEqualTo("HOLD_NOT_FOUND");
+        assertThat(refusal(() -> redis.store.extend(e, mine.holdId(), "mallory", T0, 600_000, 1_800_000).join()).code())
+                .isEqualTo("HOLD_NOT_FOUND");
+        assertThat(refusal(() -> redis.store.removeSeat(e, mine.holdId(), "mallory", "HALL-C-1", T0).join()).code())
+                .isEqualTo("HOLD_NOT_FOUND");
+        assertThat(refusal(() -> redis.store.addSeats(e, mine.holdId(), "mallory", seats("C", 3), T0, 10).join()).code())
+                .isEqualTo("HOLD_NOT_FOUND");
+        assertThat(refusal(() -> redis.store.release(e, mine.holdId(), "mallory", T0).join()).code()).isEqualTo("HOLD_NOT_FOUND");
+        assertThat(redis.store.get(e, mine.holdId(), "alice", T0).join().seatIds()).containsExactly("HALL-C-1", "HALL-C-2");
+    }
+
+    @Test
+    void extensionIsBoundedByTheMaximumLifetime() {
+        LiveEvent e = hall();
+        Hold h = hold(e, "alice", seats("A", 1));
+        Hold extended = redis.store.extend(e, h.holdId(), "alice", T0.plusSeconds(300), 600_000, 1_800_000).join();
+        assertThat(extended.expiresAt()).isEqualTo(T0.plusSeconds(900));
+        Hold again = redis.store.extend(e, h.holdId(), "alice", T0.plusSeconds(800), 600_000, 1_800_000).join();
+        assertThat(again.expiresAt()).isEqualTo(T0.plusSeconds(1400));
+        Hold capped = redis.store.extend(e, h.holdId(), "alice", T0.plusSeconds(1300), 600_000, 1_800_000).join();
+        assertThat(capped.expiresAt()).isEqualTo(T0.plusSeconds(1800));
+    }
+
+    @Test
+    void liveHoldsPerPrincipalAreLimited() {
+        LiveEvent e = hall();
+        redis.store.create(e, e.id() + ".one", "alice", seats("A", 1), times(T0), 2).join();
+        redis.store.create(e, e.id() + ".two", "alice", seats("A", 2), times(T0), 2).join();
+        assertThat(refusal(() -> redis.store.create(e, e.id() + ".three", "alice", seats("A", 3), times(T0), 2).join()).code())
+                .isEqualTo("TOO_MANY_HOLDS");
+    }
+
+    @Test
+    void expiryIsAnnouncedExactlyOnceEvenWithTwoSweepersRacing() throws Exception {
+        LiveEvent e = hall();
+        ConcurrentLinkedQueue<JsonNode> deltas = new ConcurrentLinkedQueue<>();
+        StatefulRedisPubSubConnection<String, String> sub = redis.client.connectPubSub();
+        sub.addListener(new RedisPubSubAdapter<>() {
+            @Override
+            public void message(String channel, String message) {
+                try {
+                    deltas.add(Api.JSON.readTree(message));
+                } catch (Exception ex) {
+                    throw new IllegalStateException(ex);
+                }
+            }
+        });
+        sub.sync().subscribe(EventKeys.channel(e.id()));
+        try {
+            Hold h = hold(e, "alice", seats("A", 5, 6));
+            assertThat(redis.store.expire(e.id(), T0.plusSeconds(599), 100).join()[0]).isZero();
+
+            Instant later = T0.plusSeconds(601);
+            ExecutorService two = Executors.newFixedThreadPool(2);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Long>> sweeps = List.of(
+                    two.submit(() -> { go.await(); return redis.store.expire(e.id(), later, 100).join()[0]; }),
+                    two.submit(() -> { go.await(); return redis.store.expire(e.id(), later, 100).join()[0]; }));
+            go.countDown();
+            long expired = sweeps.get(0).get() + sweeps.get(1).get();
+            two.shutdown();
+            assertThat(expired).isEqualTo(1);
+
+            Awaitility.await().atMost(5, TimeUnit.SECONDS).until(() -> deltas.size() >= 2);
+            Thread.sleep(200);
+            List<JsonNode> available = deltas.stream()
+                    .filter(d -> d.path("changes").get(0).path("status").asText().equals("AVAILABLE")).toList();
+            assertThat(available).hasSize(1);
+            assertThat(available.get(0).path("changes")).extracting(c -> c.path("seatId").asText())
+                    .containsExactlyInAnyOrder("HALL-A-5", "HALL-A-6");
+            assertThat(redis.store.snapshot(e, null, later).join().held()).isEmpty();
+            assertThat(refusal(() -> redis.store.get(e, h.holdId(), "alice", later).join()).code()).isEqualTo("HOLD_NOT_FOUND");
+            assertThat(deltas).extracting(d -> d.path("version").asLong()).isSorted().doesNotHaveDuplicates();
+        } finally {
+            sub.close();
+        }
+    }
+
+    @Test
+    void anExpiredButUnsweptHoldGivesWayAndIsAnnouncedOnce() {
+        LiveEvent e = hall();
+        hold(e, "alice", seats("B", 7));
+        Instant later = T0.plusSeconds(601);
+        Hold taken = redis.store.create(e, e.id() + ".bob", "bob", seats("B", 7), times(later), 10).join();
+        assertThat(taken.seatIds()).containsExactly("HALL-B-7");
+        assertThat(redis.store.expire(e.id(), later, 100).join()[0]).isZero();
+    }
+
+    @Test
+    void scriptsStillRunAfterScriptFlush() {
+        LiveEvent e = hall();
+        hold(e, "alice", seats("C", 9));
+        redis.connection.sync().scriptFlush();
+        Hold again = hold(e, "bob", seats("C", 10));
+        assertThat(again.seatIds()).containsExactly("HALL-C-10");
+        assertThat(redis.store.snapshot(e, null, T0).join().held()).containsExactlyInAnyOrder("HALL-C-9", "HALL-C-10");
+    }
+
+    @Test
+    void lostRedisStateIsRebuiltFromTheDurableRecordBeforeAnyHold() {
+        LiveEvent e = hall();
+        redis.sold.put(e.id(), List.of("HALL-A-1"));
+        redis.blocked.put(e.id(), List.of("HALL-A-2"));
+        hold(e, "alice", seats("A", 3));
+        long before = redis.store.snapshot(e, null, T0).join().version();
+
+        redis.connection.sync().del(EventKeys.prefix(e.id()) + "init", EventKeys.prefix(e.id()) + "sold",
+                EventKeys.prefix(e.id()) + "blocked", EventKeys.prefix(e.id()) + "version");
+        DomainException refused = refusal(() -> hold(e, "bob", seats("A", 1, 2, 4)));
+        assertThat(refused.unavailable()).containsExactlyInAnyOrder("HALL-A-1", "HALL-A-2");
+        SeatSnapshot after = redis.store.snapshot(e, null, T0).join();
+        assertThat(after.sold()).containsExactly("HALL-A-1");
+        assertThat(after.blocked()).containsExactly("HALL-A-2");
+        assertThat(after.version()).isGreaterThanOrEqualTo(before);
+    }
+
+    @Test
+    void unknownHoldIsNotFound() {
+        LiveEvent e = hall();
+        assertThatThrownBy(() -> redis.store.release(e, e.id() + ".nothing", "alice", T0).join())
+                .hasCauseInstanceOf(DomainException.class);
+    }
+}

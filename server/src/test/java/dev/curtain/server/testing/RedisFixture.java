@@ -1,0 +1,65 @@
+package dev.curtain.server.testing;
+
+import dev.curtain.model.event.Event;
+import dev.curtain.model.venue.Venue;
+import dev.curtain.server.db.Ids;
+import dev.curtain.server.event.LiveEvent;
+import dev.curtain.server.hold.SoldAndBlockedSeats;
+import dev.curtain.server.hold.redis.EventStateInitializer;
+import dev.curtain.server.hold.redis.RedisHoldStore;
+import dev.curtain.server.venue.SeatIndex;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The hold store on the test JVM's real Redis, without a server: for testing the Lua scripts
+ * directly. Sold and blocked seats "in PostgreSQL" are whatever a test puts in {@link #sold}.
+ */
+public final class RedisFixture implements AutoCloseable {
+
+    public final RedisClient client;
+    public final StatefulRedisConnection<String, String> connection;
+    public final RedisHoldStore store;
+    public final Map<String, List<String>> sold = new ConcurrentHashMap<>();
+    public final Map<String, List<String>> blocked = new ConcurrentHashMap<>();
+    private final ExecutorService executor = Executors.newFixedThreadPool(4);
+
+    public RedisFixture() {
+        client = RedisClient.create(TestInfrastructure.get().redisUri());
+        connection = client.connect();
+        SoldAndBlockedSeats durable = new SoldAndBlockedSeats() {
+            @Override
+            public List<String> sold(String eventId) {
+                return sold.getOrDefault(eventId, List.of());
+            }
+
+            @Override
+            public List<String> blocked(String eventId) {
+                return blocked.getOrDefault(eventId, List.of());
+            }
+        };
+        store = new RedisHoldStore(connection, new EventStateInitializer(connection, durable, executor, Clock.systemUTC()));
+    }
+
+    /** A fresh event (new id, so tests never share Redis keys) of the given venue. */
+    public static LiveEvent event(Venue venue, int maxSeatsPerHold) {
+        Map<String, Map<String, Long>> prices = new java.util.LinkedHashMap<>();
+        venue.categories().forEach(c -> prices.put(c.id(), Map.of("adult", 1000L)));
+        Event event = new Event(Ids.newId(), venue.id(), "Test", java.time.Instant.parse("2030-01-01T20:00:00Z"), "EUR",
+                prices, 600, maxSeatsPerHold, null, null, false, venue.name(), venue.capacity());
+        return new LiveEvent(event, SeatIndex.of(venue));
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+        client.shutdown();
+        executor.shutdownNow();
+    }
+}

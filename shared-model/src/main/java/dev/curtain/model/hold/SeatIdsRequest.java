@@ -1,0 +1,6 @@
+package dev.curtain.model.hold;
+
+import java.util.List;
+
+public record SeatIdsRequest(List<String> seatIds) {
+}

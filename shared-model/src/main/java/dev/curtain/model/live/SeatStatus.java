@@ -1,0 +1,5 @@
+package dev.curtain.model.live;
+
+public enum SeatStatus {
+    AVAILABLE, HELD, SOLD, BLOCKED
+}
