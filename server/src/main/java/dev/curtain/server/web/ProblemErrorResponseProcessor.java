@@ -36,7 +36,7 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
             problem = Problems.of(status, Problems.defaultCode(status),
                     "The server could not complete this request; the fault has been logged.", null, null);
         } else {
-            String code = cause instanceof ConversionErrorException || isJsonError(cause)
+            String code = isJsonError(cause)
                     ? "INVALID_BODY" : Problems.defaultCode(status);
             problem = Problems.of(status, code, detail(context, status), firstPath(context), null);
         }
@@ -46,8 +46,15 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
         return Problems.write(response, problem);
     }
 
+    /** Anywhere in the cause chain: Micronaut wraps the parser's complaint in its own exceptions. */
     private static boolean isJsonError(Throwable cause) {
-        return cause instanceof com.fasterxml.jackson.core.JsonProcessingException;
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof com.fasterxml.jackson.core.JsonProcessingException || t instanceof ConversionErrorException
+                    || t.getClass().getSimpleName().contains("Conversion")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String detail(ErrorContext context, HttpStatus status) {

@@ -63,6 +63,28 @@ public final class TestData {
                 seats, List.of(), List.of(new Shape(ShapeKind.STAGE, 10, 5, width - 20, 20, "Stage")));
     }
 
+    /** Three tables of four: T1 sold whole only, T2 seat by seat only, T3 either way. */
+    public static Venue cabaret(String id) {
+        List<Seat> seats = new ArrayList<>();
+        List<dev.curtain.model.venue.SeatTable> tables = new ArrayList<>();
+        dev.curtain.model.venue.TablePolicy[] policies = {dev.curtain.model.venue.TablePolicy.WHOLE,
+                dev.curtain.model.venue.TablePolicy.SEATS, dev.curtain.model.venue.TablePolicy.EITHER};
+        for (int t = 1; t <= 3; t++) {
+            List<String> ids = new ArrayList<>();
+            for (int n = 1; n <= 4; n++) {
+                String seatId = "T" + t + "-" + n;
+                ids.add(seatId);
+                seats.add(new Seat(seatId, "FLOOR", "T" + t, n, 20 + t * 60 + (n - 1) % 2 * 20, 40 + (n - 1) / 2 * 30,
+                        10, 10, "STANDARD", false, false, "T" + t));
+            }
+            tables.add(new dev.curtain.model.venue.SeatTable("T" + t, "T" + t, 35 + t * 60, 55, 30, 20,
+                    dev.curtain.model.venue.TableShape.RECT, ids, policies[t - 1]));
+        }
+        return new Venue(id, "Cabaret " + id, VenueKind.CABARET, 260, 120, null,
+                List.of(new Category("PREMIUM", "Premium", "#d97706"), new Category("STANDARD", "Standard", "#2563eb")),
+                seats, tables, List.of());
+    }
+
     public static Map<String, Map<String, Long>> prices() {
         Map<String, Map<String, Long>> prices = new LinkedHashMap<>();
         prices.put("PREMIUM", new LinkedHashMap<>(Map.of("adult", 3000L, "child", 1500L)));
