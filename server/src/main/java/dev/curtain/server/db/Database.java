@@ -48,5 +48,17 @@ public class Database {
         public String sqlState() {
             return ((SQLException) getCause()).getSQLState();
         }
+
+        /** The constraint a unique or check violation names, if PostgreSQL said which. */
+        public String constraint() {
+            if (getCause() instanceof org.postgresql.util.PSQLException p && p.getServerErrorMessage() != null) {
+                return p.getServerErrorMessage().getConstraint();
+            }
+            return null;
+        }
+
+        public boolean isUniqueViolation() {
+            return "23505".equals(sqlState());
+        }
     }
 }

@@ -14,6 +14,7 @@ import dev.curtain.server.event.LiveEvent;
 import dev.curtain.server.web.DomainException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import dev.curtain.server.web.Futures;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -73,7 +74,7 @@ public class HoldService {
             List<String> seats = request.tableId() != null ? tableSeats(event, request.tableId()) : seatsToHold(event, request.seatIds(), "seatIds");
             return store.create(event, holdId, owner, seats, times, config.maxLivePerPrincipal());
         }).whenComplete((hold, error) -> {
-            metrics.holdAttempt(timing, hold, unwrap(error));
+            metrics.holdAttempt(timing, hold, Futures.unwrap(error));
             if (hold != null) {
                 sweeper.watch(hold.eventId());
             }
@@ -145,8 +146,8 @@ public class HoldService {
         }
         return catalog.get(m.group(1))
                 .exceptionally(e -> {
-                    throw unwrap(e) instanceof DomainException d && "EVENT_NOT_FOUND".equals(d.code())
-                            ? HoldProblems.holdNotFound(holdId) : new CompletionException(unwrap(e));
+                    throw Futures.unwrap(e) instanceof DomainException d && "EVENT_NOT_FOUND".equals(d.code())
+                            ? HoldProblems.holdNotFound(holdId) : new CompletionException(Futures.unwrap(e));
                 })
                 .thenCompose(work);
     }
@@ -238,10 +239,4 @@ public class HoldService {
                 Boolean.TRUE.equals(best.allowSingleGaps()));
     }
 
-    static Throwable unwrap(Throwable e) {
-        while (e instanceof CompletionException && e.getCause() != null) {
-            e = e.getCause();
-        }
-        return e;
-    }
 }

@@ -29,6 +29,7 @@ public class HoldSweeper {
     private final Clock clock;
     private final Set<String> active = ConcurrentHashMap.newKeySet();
     private volatile long lastDiscovery;
+    private volatile boolean failing;
 
     private final boolean scheduled;
 
@@ -49,9 +50,16 @@ public class HoldSweeper {
         }
         try {
             sweep();
+            if (failing) {
+                failing = false;
+                LOG.info("event=sweep_recovered");
+            }
         } catch (RuntimeException e) {
-            // Redis may be away for a while; the next sweep tries again.
-            LOG.warn("event=sweep_failed error={}", e.toString());
+            // Redis may be away for a while: say so once, and keep trying.
+            if (!failing) {
+                failing = true;
+                LOG.warn("event=sweep_failed error={}", e.toString());
+            }
         }
     }
 

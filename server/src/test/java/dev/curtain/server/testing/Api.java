@@ -58,6 +58,16 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : write(body))));
     }
 
+    public Response post(String path, Object body, String token, String idempotencyKey) {
+        return send(request(path, token).header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : write(body))));
+    }
+
+    public Response delete(String path, Object body, String token) {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .method("DELETE", HttpRequest.BodyPublishers.ofString(write(body))));
+    }
+
     public Response delete(String path, String token) {
         return send(request(path, token).DELETE());
     }

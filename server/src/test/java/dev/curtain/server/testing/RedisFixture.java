@@ -5,6 +5,7 @@ import dev.curtain.model.venue.Venue;
 import dev.curtain.server.db.Ids;
 import dev.curtain.server.event.LiveEvent;
 import dev.curtain.server.hold.SoldAndBlockedSeats;
+import dev.curtain.server.hold.redis.EventScripts;
 import dev.curtain.server.hold.redis.EventStateInitializer;
 import dev.curtain.server.hold.redis.RedisHoldStore;
 import dev.curtain.server.venue.SeatIndex;
@@ -44,7 +45,8 @@ public final class RedisFixture implements AutoCloseable {
                 return blocked.getOrDefault(eventId, List.of());
             }
         };
-        store = new RedisHoldStore(connection, new EventStateInitializer(connection, durable, executor, Clock.systemUTC()));
+        store = new RedisHoldStore(new EventScripts(connection,
+                new EventStateInitializer(connection, durable, executor, Clock.systemUTC())));
     }
 
     /** A fresh event (new id, so tests never share Redis keys) of the given venue. */

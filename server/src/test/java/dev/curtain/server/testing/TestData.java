@@ -87,9 +87,16 @@ public final class TestData {
 
     public static Map<String, Map<String, Long>> prices() {
         Map<String, Map<String, Long>> prices = new LinkedHashMap<>();
-        prices.put("PREMIUM", new LinkedHashMap<>(Map.of("adult", 3000L, "child", 1500L)));
-        prices.put("STANDARD", new LinkedHashMap<>(Map.of("adult", 2000L, "child", 1000L)));
+        prices.put("PREMIUM", ordered("adult", 3000L, "child", 1500L));
+        prices.put("STANDARD", ordered("adult", 2000L, "child", 1000L));
         return prices;
+    }
+
+    private static Map<String, Long> ordered(String type1, long price1, String type2, long price2) {
+        Map<String, Long> types = new LinkedHashMap<>();
+        types.put(type1, price1);
+        types.put(type2, price2);
+        return types;
     }
 
     public static Event event(String venueId, String title, Instant startsAt) {

@@ -102,8 +102,8 @@ public final class TestInfrastructure {
                     return; // not migrated yet: nothing to wipe
                 }
             }
-            s.execute("truncate venues, venue_seats, venue_categories, events, event_prices, users,"
-                    + " refresh_tokens, installation cascade");
+            s.execute("truncate venues, venue_seats, venue_categories, events, event_prices, users, refresh_tokens,"
+                    + " installation, bookings, booking_seats, payments, seat_blocks, idempotency_keys cascade");
         } catch (SQLException e) {
             throw new IllegalStateException("could not wipe the test database", e);
         }

@@ -5,7 +5,6 @@ import dev.curtain.model.live.SeatSnapshot;
 import dev.curtain.server.event.LiveEvent;
 import dev.curtain.server.hold.HoldProblems;
 import dev.curtain.server.hold.HoldStore;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -29,11 +28,11 @@ public class RedisHoldStore implements HoldStore {
     private static final LuaScript EXPIRE = LuaScript.load("holds_expire.lua");
 
     private final RedisAsyncCommands<String, String> redis;
-    private final EventStateInitializer initializer;
+    private final EventScripts scripts;
 
-    public RedisHoldStore(StatefulRedisConnection<String, String> connection, EventStateInitializer initializer) {
-        this.redis = connection.async();
-        this.initializer = initializer;
+    public RedisHoldStore(EventScripts scripts) {
+        this.scripts = scripts;
+        this.redis = scripts.commands();
     }
 
     @Override
@@ -169,30 +168,20 @@ public class RedisHoldStore implements HoldStore {
         redis.sadd(EventKeys.LIVE_EVENTS, eventId);
     }
 
-    /** Runs a script; when the event's state is missing in Redis, builds it from PostgreSQL and runs it again. */
     private CompletableFuture<List<Object>> run(LiveEvent event, LuaScript script, List<String> args) {
-        String[] keys = EventKeys.scriptKeys(event.id());
-        String[] argv = args.toArray(String[]::new);
-        return script.call(redis, keys, argv).thenCompose(r -> "NOINIT".equals(status(r))
-                ? initializer.initialize(event).thenCompose(v -> script.call(redis, keys, argv))
-                : CompletableFuture.completedFuture(r));
+        return scripts.run(event, script, args);
     }
 
     private static String status(List<Object> r) {
-        return (String) r.get(0);
+        return EventScripts.status(r);
     }
 
     private static long number(List<Object> r, int index) {
-        Object v = r.get(index);
-        return v instanceof Long l ? l : Long.parseLong((String) v);
+        return EventScripts.number(r, index);
     }
 
     private static List<String> strings(List<Object> r, int from) {
-        List<String> out = new ArrayList<>(r.size() - from);
-        for (int i = from; i < r.size(); i++) {
-            out.add((String) r.get(i));
-        }
-        return out;
+        return EventScripts.strings(r, from);
     }
 
     private static String millis(Instant t) {

@@ -26,11 +26,15 @@ public final class EmbeddedRedisServer implements AutoCloseable {
     }
 
     public static EmbeddedRedisServer start(Path dataDir) {
+        return start(dataDir, FreePort.onLoopback());
+    }
+
+    /** On a given port: a restarted server comes back where its clients expect it. */
+    public static EmbeddedRedisServer start(Path dataDir, int port) {
         try {
             Files.createDirectories(dataDir);
             Path pidFile = dataDir.resolve("redis.pid");
             LeftoverProcess.stopIfRunning(pidFile, "redis-server", Duration.ofSeconds(20));
-            int port = FreePort.onLoopback();
             RedisServer redis = RedisServer.newRedisServer()
                     .port(port)
                     .bind("127.0.0.1")

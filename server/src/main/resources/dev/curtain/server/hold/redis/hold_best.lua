@@ -106,7 +106,7 @@ for k = found.from, found.to do
   seats[#seats + 1] = found.ids[k]
   if found.expired[k] then expired[found.expired[k]] = true end
 end
-if replace ~= '' then drop_hold(replace, changes) end
+if replace ~= '' then end_hold(replace, changes, 'released') end
 drop_expired(expired, changes)
 claim(hold_id, seats, expires_iso, changes)
 write_hold(hold_id, owner, seats, expires_at, now)

@@ -6,5 +6,5 @@ if not initialized() then return { 'NOINIT' } end
 local channel, hold_id, owner, now = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4])
 if not owned_live_hold(hold_id, owner, now) then return { 'NO_HOLD' } end
 local changes = {}
-drop_hold(hold_id, changes)
+end_hold(hold_id, changes, 'released')
 return { 'OK', tostring(publish(channel, changes)) }

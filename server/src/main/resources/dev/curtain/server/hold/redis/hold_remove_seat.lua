@@ -15,7 +15,7 @@ end
 if not found then return { 'NOT_IN_HOLD' } end
 local changes = {}
 if #remaining == 0 then
-  drop_hold(hold_id, changes)
+  end_hold(hold_id, changes, 'released')
 else
   redis.call('HDEL', key('held'), seat)
   redis.call('HSET', key('hold:' .. hold_id), 'seats', table.concat(remaining, ','))

@@ -8,7 +8,9 @@
 --   sold     set     seatIds sold
 --   blocked  set     seatIds blocked by a manager
 --   expiry   zset    holdId -> expiresAt (epoch ms); the sweeper's and the lazy expiry's index
---   hold:<h> hash    owner, seats (comma-separated), expiresAt, createdAt
+--   hold:<h> hash    owner, seats (comma-separated), expiresAt, createdAt, pin (ms: a confirm is
+--                    under way until then, so the hold must not expire), state once it has ended
+--                    (expired | released | confirmed; the record then lives one more day)
 --   owner:<o> zset   holdId -> expiresAt: one principal's holds
 --   segs     hash    segment number -> "ids|xs|ys|flags": runs of adjacent seats of one row
 --   rank:<c> zset    segment number -> lower bound of its distance to the sweet spot, per category
@@ -36,19 +38,26 @@ local function hold_seats(hold_id)
   return split(redis.call('HGET', key('hold:' .. hold_id), 'seats'), ',')
 end
 
--- Removes a hold and its seat claims, appending AVAILABLE changes.
-local function drop_hold(hold_id, changes)
+-- Ends a hold: frees its seats (appending AVAILABLE changes) and leaves a one-day tombstone with
+-- the reason, so a late confirm can tell "expired" from "never existed".
+local function end_hold(hold_id, changes, state)
   local hk = key('hold:' .. hold_id)
   local owner = redis.call('HGET', hk, 'owner')
   for _, seat in ipairs(hold_seats(hold_id)) do
     if redis.call('HGET', key('held'), seat) == hold_id then
       redis.call('HDEL', key('held'), seat)
-      changes[#changes + 1] = { seatId = seat, status = 'AVAILABLE' }
+      if changes then changes[#changes + 1] = { seatId = seat, status = 'AVAILABLE' } end
     end
   end
-  redis.call('DEL', hk)
   redis.call('ZREM', key('expiry'), hold_id)
   if owner then redis.call('ZREM', key('owner:' .. owner), hold_id) end
+  redis.call('HSET', hk, 'state', state)
+  redis.call('PEXPIRE', hk, 86400000)
+end
+
+local function pinned(hold_id, now)
+  local pin = redis.call('HGET', key('hold:' .. hold_id), 'pin')
+  return pin and tonumber(pin) > now
 end
 
 -- Seats of `seats` that stop a claim (sold, blocked, or held by another live hold). Seats held
@@ -66,7 +75,7 @@ local function blockers(seats, now, own_hold, expired)
       unavailable[#unavailable + 1] = seat
     elseif holder and holder ~= own_hold then
       local expires = redis.call('ZSCORE', key('expiry'), holder)
-      if expires and tonumber(expires) > now then
+      if (expires and tonumber(expires) > now) or pinned(holder, now) then
         unavailable[#unavailable + 1] = seat
       else
         expired[holder] = true
@@ -77,7 +86,7 @@ local function blockers(seats, now, own_hold, expired)
 end
 
 local function drop_expired(expired, changes)
-  for hold_id, _ in pairs(expired) do drop_hold(hold_id, changes) end
+  for hold_id, _ in pairs(expired) do end_hold(hold_id, changes, 'expired') end
 end
 
 -- Claims seats for a hold, appending HELD changes.
@@ -114,9 +123,20 @@ local function publish(channel, changes)
   return version
 end
 
--- The owner's live hold, or nil when it does not exist, is someone else's, or has expired.
+-- What a hold id means to this owner now: LIVE (with its record), NO_HOLD, NOT_YOURS, EXPIRED,
+-- or the state it ended in (RELEASED, CONFIRMED). A pinned hold (confirm under way) stays LIVE.
+local function hold_status(hold_id, owner, now)
+  local r = redis.call('HMGET', key('hold:' .. hold_id), 'owner', 'expiresAt', 'createdAt', 'state', 'pin')
+  if not r[1] then return 'NO_HOLD' end
+  if r[1] ~= owner then return 'NOT_YOURS' end
+  if r[4] then return string.upper(r[4]) end
+  if tonumber(r[2]) <= now and not (r[5] and tonumber(r[5]) > now) then return 'EXPIRED' end
+  return 'LIVE', { owner = r[1], expiresAt = tonumber(r[2]), createdAt = tonumber(r[3]) }
+end
+
+-- The owner's live hold, or nil when it does not exist, is someone else's, or has ended.
 local function owned_live_hold(hold_id, owner, now)
-  local record = redis.call('HMGET', key('hold:' .. hold_id), 'owner', 'expiresAt', 'createdAt')
-  if not record[1] or record[1] ~= owner or tonumber(record[2]) <= now then return nil end
-  return { owner = record[1], expiresAt = tonumber(record[2]), createdAt = tonumber(record[3]) }
+  local status, hold = hold_status(hold_id, owner, now)
+  if status == 'LIVE' then return hold end
+  return nil
 end

@@ -1,0 +1,320 @@
+package dev.curtain.server.booking;
+
+import dev.curtain.model.booking.BookedSeat;
+import dev.curtain.model.booking.Booking;
+import dev.curtain.model.booking.BookingStatus;
+import dev.curtain.model.booking.Customer;
+import dev.curtain.model.booking.PaymentMethod;
+import dev.curtain.model.booking.PaymentRecord;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Bookings, their seats (tickets) and payments in PostgreSQL. */
+@jakarta.inject.Singleton
+public class BookingStore {
+
+    public record NewBooking(String id, String code, String eventId, BookingStatus status, Customer customer,
+                             long totalMinor, String currency, String holdId, String exchangedFrom, String createdBy) {
+    }
+
+    public record NewSeat(String seatId, String category, String ticketType, long priceMinor, String ticketCode,
+                          String qrPayload) {
+    }
+
+    public record NewPayment(String kind, PaymentMethod method, long amountMinor, String currency, Long tenderedMinor,
+                             Long changeMinor, String reference, String approvedBy, String createdBy) {
+    }
+
+    /** The parts of a booking that refunds and exchanges decide on, read under a row lock. */
+    public record Head(String id, String code, String eventId, BookingStatus status, Instant createdAt, String currency) {
+    }
+
+    public record ActiveSeat(String seatId, String category, String ticketType, long priceMinor) {
+    }
+
+    public void insert(Connection c, NewBooking b, List<NewSeat> seats, List<NewPayment> payments) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into bookings (id, code, event_id, status, customer_name, customer_email, total_minor, currency,
+                                      hold_id, exchanged_from, created_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)) {
+            ps.setString(1, b.id());
+            ps.setString(2, b.code());
+            ps.setString(3, b.eventId());
+            ps.setString(4, b.status().name());
+            ps.setString(5, b.customer() == null ? null : b.customer().name());
+            ps.setString(6, b.customer() == null ? null : b.customer().email());
+            ps.setLong(7, b.totalMinor());
+            ps.setString(8, b.currency());
+            ps.setString(9, b.holdId());
+            ps.setString(10, b.exchangedFrom());
+            ps.setString(11, b.createdBy());
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into booking_seats (booking_id, event_id, seat_id, category, ticket_type, price_minor, status,
+                                           ticket_code, qr_payload)
+                values (?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?)
+                """)) {
+            for (NewSeat s : seats) {
+                ps.setString(1, b.id());
+                ps.setString(2, b.eventId());
+                ps.setString(3, s.seatId());
+                ps.setString(4, s.category());
+                ps.setString(5, s.ticketType());
+                ps.setLong(6, s.priceMinor());
+                ps.setString(7, s.ticketCode());
+                ps.setString(8, s.qrPayload());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        for (NewPayment p : payments) {
+            insertPayment(c, b.id(), p);
+        }
+    }
+
+    public void insertPayment(Connection c, String bookingId, NewPayment p) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into payments (booking_id, kind, method, amount_minor, currency, tendered_minor, change_minor,
+                                      reference, approved_by, created_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)) {
+            ps.setString(1, bookingId);
+            ps.setString(2, p.kind());
+            ps.setString(3, p.method().name());
+            ps.setLong(4, p.amountMinor());
+            ps.setString(5, p.currency());
+            setLong(ps, 6, p.tenderedMinor());
+            setLong(ps, 7, p.changeMinor());
+            ps.setString(8, p.reference());
+            ps.setString(9, p.approvedBy());
+            ps.setString(10, p.createdBy());
+            ps.executeUpdate();
+        }
+    }
+
+    public Optional<Head> lock(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "select id, code, event_id, status, created_at, currency from bookings where id = ? for update")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next()
+                        ? Optional.of(new Head(rs.getString(1), rs.getString(2), rs.getString(3),
+                        BookingStatus.valueOf(rs.getString(4)), rs.getTimestamp(5).toInstant(), rs.getString(6)))
+                        : Optional.empty();
+            }
+        }
+    }
+
+    public List<ActiveSeat> activeSeats(Connection c, String bookingId) throws SQLException {
+        List<ActiveSeat> seats = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                select seat_id, category, ticket_type, price_minor from booking_seats
+                where booking_id = ? and status = 'ACTIVE' order by seat_id
+                """)) {
+            ps.setString(1, bookingId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    seats.add(new ActiveSeat(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
+                }
+            }
+        }
+        return seats;
+    }
+
+    /** The method the booking was paid with first (refunds go back the same way). */
+    public PaymentMethod firstPaymentMethod(Connection c, String bookingId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "select method from payments where booking_id = ? and kind = 'PAYMENT' order by id limit 1")) {
+            ps.setString(1, bookingId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? PaymentMethod.valueOf(rs.getString(1)) : PaymentMethod.CASH;
+            }
+        }
+    }
+
+    public void endSeats(Connection c, String bookingId, List<String> seatIds, String status, String by, String reason)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                update booking_seats set status = ?, ended_at = now(), ended_by = ?, end_reason = ?
+                where booking_id = ? and seat_id = ? and status = 'ACTIVE'
+                """)) {
+            for (String seatId : seatIds) {
+                ps.setString(1, status);
+                ps.setString(2, by);
+                ps.setString(3, reason);
+                ps.setString(4, bookingId);
+                ps.setString(5, seatId);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    public void setStatus(Connection c, String bookingId, BookingStatus status) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("update bookings set status = ? where id = ?")) {
+            ps.setString(1, status.name());
+            ps.setString(2, bookingId);
+            ps.executeUpdate();
+        }
+    }
+
+    public void countReprint(Connection c, String bookingId, List<String> seatIds) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "update booking_seats set reprints = reprints + 1 where booking_id = ? and seat_id = any(?)")) {
+            ps.setString(1, bookingId);
+            ps.setArray(2, c.createArrayOf("text", seatIds.toArray()));
+            ps.executeUpdate();
+        }
+    }
+
+    public Optional<Booking> load(Connection c, String id) throws SQLException {
+        Booking head;
+        try (PreparedStatement ps = c.prepareStatement("""
+                select b.id, b.code, b.event_id, e.title, e.starts_at, b.status, b.customer_name, b.customer_email,
+                       b.total_minor, b.currency, b.exchanged_from, b.created_at, b.created_by
+                from bookings b join events e on e.id = b.event_id where b.id = ?
+                """)) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                Customer customer = rs.getString(7) == null && rs.getString(8) == null ? null
+                        : new Customer(rs.getString(7), rs.getString(8));
+                head = new Booking(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant(), BookingStatus.valueOf(rs.getString(6)), customer, List.of(),
+                        List.of(), rs.getLong(9), rs.getString(10), rs.getString(11), rs.getTimestamp(12).toInstant(),
+                        rs.getString(13));
+            }
+        }
+        List<BookedSeat> seats = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                select s.seat_id, s.event_id, v.section, v.row_label, v.number, s.category, s.ticket_type, s.price_minor,
+                       s.status, s.ticket_code, s.qr_payload, s.reprints
+                from booking_seats s
+                join events e on e.id = s.event_id
+                left join venue_seats v on v.venue_id = e.venue_id and v.seat_id = s.seat_id
+                where s.booking_id = ? order by s.seat_id
+                """)) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    seats.add(new BookedSeat(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getInt(5), rs.getString(6), rs.getString(7), rs.getLong(8), rs.getString(9),
+                            rs.getString(10), rs.getString(11), rs.getInt(12)));
+                }
+            }
+        }
+        List<PaymentRecord> payments = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                select kind, method, amount_minor, tendered_minor, change_minor, reference, approved_by, status,
+                       created_at, created_by
+                from payments where booking_id = ? order by id
+                """)) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    payments.add(new PaymentRecord(rs.getString(1), PaymentMethod.valueOf(rs.getString(2)), rs.getLong(3),
+                            getLong(rs, 4), getLong(rs, 5), rs.getString(6), rs.getString(7), rs.getString(8),
+                            rs.getTimestamp(9).toInstant(), rs.getString(10)));
+                }
+            }
+        }
+        return Optional.of(new Booking(head.id(), head.code(), head.eventId(), head.eventTitle(), head.eventStartsAt(),
+                head.status(), head.customer(), seats, payments, head.totalMinor(), head.currency(), head.exchangedFrom(),
+                head.createdAt(), head.createdBy()));
+    }
+
+    /** Ids of bookings matching every given criterion (null = any), newest first. */
+    public List<String> search(Connection c, String code, String email, String name, String eventId, int limit)
+            throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                select id from bookings
+                where (?::text is null or code = ?::text)
+                  and (?::text is null or lower(customer_email) = lower(?::text))
+                  and (?::text is null or lower(customer_name) like '%' || lower(?::text) || '%')
+                  and (?::text is null or event_id = ?::text)
+                order by created_at desc limit ?
+                """)) {
+            int i = 1;
+            for (String v : new String[]{code, email, name, eventId}) {
+                ps.setString(i++, v);
+                ps.setString(i++, v);
+            }
+            ps.setInt(i, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    public List<String> activeSeatIds(Connection c, String eventId) throws SQLException {
+        return strings(c, "select seat_id from booking_seats where event_id = ? and status = 'ACTIVE'", eventId);
+    }
+
+    public List<String> blockedSeatIds(Connection c, String eventId) throws SQLException {
+        return strings(c, "select seat_id from seat_blocks where event_id = ?", eventId);
+    }
+
+    public List<String> doubleSold(Connection c, String eventId) throws SQLException {
+        return strings(c, """
+                select seat_id from booking_seats where event_id = ? and status = 'ACTIVE'
+                group by seat_id having count(*) > 1
+                """, eventId);
+    }
+
+    public long activeRevenue(Connection c, String eventId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "select coalesce(sum(price_minor), 0) from booking_seats where event_id = ? and status = 'ACTIVE'")) {
+            ps.setString(1, eventId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    static List<String> strings(Connection c, String sql, String param) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, param);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.BIGINT);
+        } else {
+            ps.setLong(index, value);
+        }
+    }
+
+    private static Long getLong(ResultSet rs, int column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    static Timestamp ts(Instant i) {
+        return Timestamp.from(i);
+    }
+}

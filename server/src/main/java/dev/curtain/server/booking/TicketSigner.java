@@ -1,0 +1,134 @@
+package dev.curtain.server.booking;
+
+import dev.curtain.server.db.Database;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Base64;
+
+/**
+ * Signs ticket QR payloads with Ed25519 so that a door scanner holding only the public key can
+ * verify a ticket offline. The key pair is made once per installation and kept in PostgreSQL, so
+ * every server node signs with the same key.
+ */
+@Singleton
+public class TicketSigner {
+
+    static final String PREFIX = "CT1";
+    private static final String ALGORITHM = "Ed25519";
+
+    private final Database db;
+    private volatile KeyPair keys;
+
+    public TicketSigner(Database db) {
+        this.db = db;
+    }
+
+    /** {@code CT1.<ticketCode>.<eventId>.<seatId>.<signature>} */
+    public String payload(String ticketCode, String eventId, String seatId) {
+        String body = PREFIX + "." + ticketCode + "." + eventId + "." + seatId;
+        try {
+            Signature signer = Signature.getInstance(ALGORITHM);
+            signer.initSign(keys().getPrivate());
+            signer.update(body.getBytes(StandardCharsets.UTF_8));
+            return body + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signer.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("ticket signing failed", e);
+        }
+    }
+
+    public boolean verify(String payload) {
+        int cut = payload.lastIndexOf('.');
+        if (cut < 0 || !payload.startsWith(PREFIX + ".")) {
+            return false;
+        }
+        try {
+            Signature verifier = Signature.getInstance(ALGORITHM);
+            verifier.initVerify(keys().getPublic());
+            verifier.update(payload.substring(0, cut).getBytes(StandardCharsets.UTF_8));
+            return verifier.verify(Base64.getUrlDecoder().decode(payload.substring(cut + 1)));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** The public key (X.509, Base64) that door scanners verify with. */
+    public String publicKey() {
+        return Base64.getEncoder().encodeToString(keys().getPublic().getEncoded());
+    }
+
+    private KeyPair keys() {
+        KeyPair k = keys;
+        if (k == null) {
+            synchronized (this) {
+                if (keys == null) {
+                    keys = loadOrCreate();
+                }
+                k = keys;
+            }
+        }
+        return k;
+    }
+
+    private KeyPair loadOrCreate() {
+        return db.write(c -> {
+            try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(4711)")) {
+                lock.execute();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select key, value from installation where key in ('ticket_private_key', 'ticket_public_key')");
+                 ResultSet rs = ps.executeQuery()) {
+                String priv = null;
+                String pub = null;
+                while (rs.next()) {
+                    if (rs.getString(1).equals("ticket_private_key")) {
+                        priv = rs.getString(2);
+                    } else {
+                        pub = rs.getString(2);
+                    }
+                }
+                if (priv != null && pub != null) {
+                    return decode(priv, pub);
+                }
+            }
+            KeyPair pair = generate();
+            try (PreparedStatement ps = c.prepareStatement("insert into installation (key, value) values (?, ?), (?, ?)")) {
+                ps.setString(1, "ticket_private_key");
+                ps.setString(2, Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()));
+                ps.setString(3, "ticket_public_key");
+                ps.setString(4, Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()));
+                ps.executeUpdate();
+            }
+            return pair;
+        });
+    }
+
+    private static KeyPair generate() {
+        try {
+            return KeyPairGenerator.getInstance(ALGORITHM).generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static KeyPair decode(String priv, String pub) {
+        try {
+            KeyFactory factory = KeyFactory.getInstance(ALGORITHM);
+            PrivateKey privateKey = factory.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(priv)));
+            PublicKey publicKey = factory.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pub)));
+            return new KeyPair(publicKey, privateKey);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("stored ticket keys are unreadable", e);
+        }
+    }
+}

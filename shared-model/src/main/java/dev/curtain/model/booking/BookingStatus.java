@@ -1,0 +1,5 @@
+package dev.curtain.model.booking;
+
+public enum BookingStatus {
+    PENDING_PAYMENT, CONFIRMED, PARTIALLY_REFUNDED, REFUNDED, EXPIRED, EXCHANGED
+}

@@ -1,0 +1,4 @@
+package dev.curtain.model.booking;
+
+public record Customer(String name, String email) {
+}
