@@ -274,6 +274,7 @@ public class CardPayments {
      * otherwise the intent is cancelled (Stripe refuses that if it succeeded meanwhile, and then
      * the booking is confirmed after all) and the booking expires. Stripe unreachable: the
      * recovery job marks the payment STUCK and keeps the seats; a webhook fails so it comes again.
+     * Stripe refusing to answer about the intent: STUCK, for a manager to look at.
      */
     private Outcome settle(Connection c, Head head, CardPart part, String actor, boolean stuckIfUnreachable, String reason)
             throws SQLException {
@@ -306,7 +307,10 @@ public class CardPayments {
             }
             return expire(c, head, part, reason, actor);
         } catch (StripeGateway.Unreachable | StripeGateway.Refused e) {
-            if (!stuckIfUnreachable) {
+            // Unreachable: nothing is known. A webhook fails so that Stripe delivers it again; the
+            // recovery job marks the payment STUCK. Refused (an intent Stripe does not know, say):
+            // a person must look, so it is STUCK either way.
+            if (!stuckIfUnreachable && e instanceof StripeGateway.Unreachable) {
                 throw new DomainException(HttpStatus.SERVICE_UNAVAILABLE, "PAYMENT_PROVIDER_UNAVAILABLE",
                         "Stripe could not be asked about this payment now; deliver the event again later.");
             }
