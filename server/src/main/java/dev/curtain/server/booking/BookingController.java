@@ -43,7 +43,9 @@ public class BookingController {
     @Post(value = "/bookings", produces = MediaType.APPLICATION_JSON)
     @Operation(summary = "Confirm a hold as a booking",
             description = "Idempotency-Key is required: a retry with the same key and body gets the same answer; "
-                    + "the same key with another body is 409 IDEMPOTENCY_CONFLICT.")
+                    + "the same key with another body is 409 IDEMPOTENCY_CONFLICT. Paid by STRIPE, the booking is "
+                    + "PENDING_PAYMENT with its seats reserved until paymentDeadline, and stripe.clientSecret confirms "
+                    + "the card payment; a split payment (payments) is confirmed when its parts are all paid.")
     @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = Booking.class)))
     public HttpResponse<String> confirm(@Header("Idempotency-Key") @Nullable String key, @Body BookingRequest request,
                                         Authentication who) {
@@ -54,15 +56,16 @@ public class BookingController {
 
     @Get("/bookings/{id}")
     @Operation(summary = "A booking with its seats, tickets and payments")
-    public Booking get(String id) {
-        return bookings.get(id);
+    public Booking get(String id, Authentication who) {
+        return bookings.get(id, who.getName());
     }
 
     @Get("/bookings")
     @Operation(summary = "Find bookings by code, customer email, part of the customer's name, or event")
     public List<Booking> find(@QueryValue @Nullable String code, @QueryValue @Nullable String email,
-                              @QueryValue @Nullable String name, @QueryValue @Nullable String eventId) {
-        return bookings.find(code, email, name, eventId);
+                              @QueryValue @Nullable String name, @QueryValue @Nullable String eventId,
+                              Authentication who) {
+        return bookings.find(who.getName(), code, email, name, eventId);
     }
 
     @Post("/bookings/{id}/refund")

@@ -30,8 +30,14 @@ import dev.curtain.server.hold.HoldProblems;
 import dev.curtain.server.hold.LedgerFollowUp;
 import dev.curtain.server.hold.SeatLedger;
 import dev.curtain.server.hold.SeatLedger.Marker;
+import dev.curtain.model.booking.PaymentRequest;
+import dev.curtain.server.drawer.DrawerService;
+import dev.curtain.server.payment.CardPayments;
 import dev.curtain.server.payment.CounterPayments;
 import dev.curtain.server.payment.CounterPayments.Settlement;
+import dev.curtain.server.payment.PaymentsConfiguration;
+import dev.curtain.server.payment.RefundAllocation;
+import dev.curtain.server.payment.StripeGateway;
 import dev.curtain.server.web.DomainException;
 import io.micronaut.http.HttpStatus;
 import dev.curtain.server.web.Futures;
@@ -42,6 +48,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -90,13 +97,17 @@ public class BookingService {
     private final CounterPayments payments;
     private final TicketSigner signer;
     private final AuditLog audit;
+    private final DrawerService drawers;
+    private final CardPayments cards;
+    private final PaymentsConfiguration paymentRules;
     private final ObjectMapper json;
     private final ObjectMapper canonical;
     private final Clock clock;
 
     public BookingService(Database db, BookingStore store, IdempotencyStore idempotency, EventCatalog catalog,
                           SeatLedger ledger, LedgerFollowUp followUp, CounterPayments payments, TicketSigner signer,
-                          AuditLog audit, ObjectMapper json, Clock clock) {
+                          AuditLog audit, DrawerService drawers, CardPayments cards, PaymentsConfiguration paymentRules,
+                          ObjectMapper json, Clock clock) {
         this.db = db;
         this.store = store;
         this.idempotency = idempotency;
@@ -106,6 +117,9 @@ public class BookingService {
         this.payments = payments;
         this.signer = signer;
         this.audit = audit;
+        this.drawers = drawers;
+        this.cards = cards;
+        this.paymentRules = paymentRules;
         this.json = json;
         this.canonical = JsonMapper.builder().configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true)
                 .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true).build();
@@ -140,11 +154,11 @@ public class BookingService {
             }
             throw refused;
         }
+        Booking booking;
         try {
-            Booking booking = record(event, principal, roles, key, hash, request, pinned.seatIds());
+            booking = record(event, principal, roles, key, hash, request, pinned.seatIds());
             followUp.run("mark sold " + booking.id(),
                     () -> ledger.markSold(event, request.holdId(), pinned.seatIds()));
-            return new Answer(201, write(booking));
         } catch (DataAccessFailure failure) {
             unpin(event, request.holdId());
             if (failure.isUniqueViolation() && "idempotency_keys_pkey".equals(failure.constraint())) {
@@ -155,14 +169,62 @@ public class BookingService {
             unpin(event, request.holdId());
             throw refused;
         }
+        if (booking.status() == BookingStatus.PENDING_PAYMENT) {
+            return startCardPayment(booking.id());
+        }
+        return new Answer(201, write(booking));
+    }
+
+    /**
+     * The booking is durable and its seats reserved: now Stripe makes (or finds again) its
+     * PaymentIntent. Stripe unreachable → 503 and the same request (same Idempotency-Key) resumes
+     * here; should nobody come back, the recovery job releases the seats at the deadline.
+     */
+    private Answer startCardPayment(String bookingId) {
+        try {
+            cards.startIntent(bookingId);
+        } catch (StripeGateway.Unreachable e) {
+            LOG.warn("event=payment_intent_not_created bookingId={} error=\"{}\"", bookingId, e.getMessage());
+            throw new DomainException(HttpStatus.SERVICE_UNAVAILABLE, "PAYMENT_PROVIDER_UNAVAILABLE",
+                    "Stripe did not answer. The seats stay reserved until " + get(bookingId).paymentDeadline()
+                            + "; send the same request again (same Idempotency-Key) to pay.");
+        } catch (StripeGateway.Refused e) {
+            LOG.warn("event=payment_intent_refused bookingId={} error=\"{}\"", bookingId, e.getMessage());
+            cards.abandon(bookingId, e.getMessage());
+            throw new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, "PAYMENT_PROVIDER_REFUSED",
+                    "Stripe refused to start the card payment; nothing was charged and the seats are for sale again.");
+        }
+        return new Answer(201, write(get(bookingId)));
+    }
+
+    private static List<PaymentRequest> parts(BookingRequest request) {
+        if (request.payments() == null || request.payments().isEmpty()) {
+            return java.util.Collections.singletonList(request.payment());
+        }
+        if (request.payment() != null) {
+            throw BookingProblems.invalid("payments", "Send one payment, or a split payment as payments, not both.");
+        }
+        return request.payments();
+    }
+
+    /** Cash parts go into the caller's open drawer, in the sale's own transaction. */
+    private void takeCash(Connection c, String principal, String currency, String bookingId, List<NewPayment> rows,
+                          List<Long> ids) throws SQLException {
+        for (int i = 0; i < rows.size(); i++) {
+            NewPayment row = rows.get(i);
+            if (row.method() == PaymentMethod.CASH && row.amountMinor() != 0) {
+                drawers.take(c, principal, currency, ids.get(i), bookingId, row.amountMinor());
+            }
+        }
     }
 
     private Booking record(LiveEvent event, String principal, Collection<String> roles, String key, String hash,
                            BookingRequest request, List<String> seatIds) {
         List<Priced> priced = price(event, seatIds, request.ticketTypes());
         long listTotal = priced.stream().mapToLong(Priced::priceMinor).sum();
-        Settlement settlement = payments.settle(request.payment(), listTotal, principal, roles);
-        boolean comp = settlement.method() == PaymentMethod.COMP;
+        List<Settlement> settled = payments.settleAll(parts(request), listTotal, principal, roles);
+        boolean comp = settled.get(0).method() == PaymentMethod.COMP;
+        boolean card = settled.stream().anyMatch(s -> s.method() == PaymentMethod.STRIPE);
         Customer customer = customer(request.customer());
         String bookingId = Ids.newId();
         List<NewSeat> seats = new ArrayList<>();
@@ -172,24 +234,38 @@ public class BookingService {
                     ticketCode, signer.payload(ticketCode, event.id(), p.seat().id())));
         }
         long total = comp ? 0 : listTotal;
-        NewPayment payment = new NewPayment("PAYMENT", settlement.method(), total, event.event().currency(),
-                settlement.tenderedMinor(), settlement.changeMinor(), settlement.reference(), settlement.approvedBy(),
-                principal);
+        String currency = event.event().currency();
+        List<NewPayment> rows = new ArrayList<>();
+        for (Settlement s : settled) {
+            rows.add(new NewPayment("PAYMENT", s.method(), comp ? 0 : s.amountMinor(), currency, s.tenderedMinor(),
+                    s.changeMinor(), s.reference(), s.approvedBy(), principal,
+                    s.method() == PaymentMethod.STRIPE ? "PENDING" : "SUCCEEDED", null));
+        }
+        Instant deadline = card ? clock.instant().plusSeconds(paymentRules.windowSeconds()) : null;
         return db.write(c -> {
             idempotency.claim(c, principal, key, hash);
-            store.insert(c, new NewBooking(bookingId, BookingCodes.bookingCode(), event.id(), BookingStatus.CONFIRMED,
-                    customer, total, event.event().currency(), request.holdId(), null, principal), seats, List.of(payment));
+            List<Long> ids = store.insert(c, new NewBooking(bookingId, BookingCodes.bookingCode(), event.id(),
+                    card ? BookingStatus.PENDING_PAYMENT : BookingStatus.CONFIRMED, customer, total, currency,
+                    request.holdId(), null, principal, deadline), seats, rows);
+            takeCash(c, principal, currency, bookingId, rows, ids);
             Booking booking = store.load(c, bookingId).orElseThrow();
             idempotency.answer(c, principal, key, 201, write(booking));
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("eventId", event.id());
             detail.put("seats", seatIds);
             detail.put("totalMinor", total);
-            detail.put("method", settlement.method().name());
-            if (settlement.approvedBy() != null) {
-                detail.put("approvedBy", settlement.approvedBy());
+            detail.put("method", settled.get(0).method().name());
+            if (settled.size() > 1) {
+                detail.put("payments", rows.stream().map(r -> Map.of("method", r.method().name(), "amountMinor",
+                        r.amountMinor())).toList());
             }
-            audit.append(c, principal, "SALE", "booking:" + bookingId, detail);
+            if (settled.get(0).approvedBy() != null) {
+                detail.put("approvedBy", settled.get(0).approvedBy());
+            }
+            if (card) {
+                detail.put("paymentDeadline", deadline.toString());
+            }
+            audit.append(c, principal, card ? "SALE_PENDING_PAYMENT" : "SALE", "booking:" + bookingId, detail);
             return booking;
         });
     }
@@ -202,7 +278,24 @@ public class BookingService {
         if (stored.status() == null) {
             throw DomainException.conflict("IDEMPOTENCY_IN_PROGRESS", "The first request with this key is still running.");
         }
+        String pending = pendingBookingOf(stored);
+        if (pending != null) {
+            // The answer was stored before Stripe was asked: resume there, and answer as things stand now.
+            return startCardPayment(pending);
+        }
         return new Answer(stored.status(), stored.body());
+    }
+
+    private String pendingBookingOf(Stored stored) {
+        if (stored.status() != 201 || stored.body() == null || !stored.body().contains(BookingStatus.PENDING_PAYMENT.name())) {
+            return null;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode body = json.readTree(stored.body());
+            return BookingStatus.PENDING_PAYMENT.name().equals(body.path("status").asText()) ? body.path("id").asText() : null;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
     }
 
     private DomainException translate(DataAccessFailure failure, String holdId) {
@@ -231,7 +324,16 @@ public class BookingService {
         return db.read(c -> store.load(c, id)).orElseThrow(() -> BookingProblems.notFound(id));
     }
 
-    public List<Booking> find(String code, String email, String name, String eventId) {
+    /** A booking as the caller may see it: the Stripe client secret only for the booking's creator. */
+    public Booking get(String id, String principal) {
+        return visible(get(id), principal);
+    }
+
+    private static Booking visible(Booking b, String principal) {
+        return principal.equals(b.createdBy()) ? b : b.withoutClientSecret();
+    }
+
+    public List<Booking> find(String principal, String code, String email, String name, String eventId) {
         if (code == null && email == null && name == null && eventId == null) {
             throw BookingProblems.invalid("code", "Search by code, email, name or eventId.");
         }
@@ -242,7 +344,7 @@ public class BookingService {
         return db.read(c -> {
             List<Booking> found = new ArrayList<>();
             for (String id : store.search(c, normalized, blankToNull(email), blankToNull(name), eventId, 50)) {
-                store.load(c, id).ifPresent(found::add);
+                store.load(c, id).map(b -> visible(b, principal)).ifPresent(found::add);
             }
             return found;
         });
@@ -254,7 +356,7 @@ public class BookingService {
         requireStaff(roles);
         String reason = reason(request == null ? null : request.reason());
         List<String> requested = request == null || request.seatIds() == null ? List.of() : request.seatIds();
-        record Refunded(String eventId, List<String> seats) {
+        record Refunded(String eventId, List<String> seats, List<Long> cardRefunds) {
         }
         Refunded done = db.write(c -> {
             Head head = store.lock(c, bookingId).orElseThrow(() -> BookingProblems.notFound(bookingId));
@@ -262,19 +364,48 @@ public class BookingService {
             List<ActiveSeat> active = store.activeSeats(c, bookingId);
             List<ActiveSeat> target = select(active, requested);
             long amount = target.stream().mapToLong(ActiveSeat::priceMinor).sum();
+            requireRefundLimit(amount, roles);
             List<String> seats = target.stream().map(ActiveSeat::seatId).toList();
             store.endSeats(c, bookingId, seats, "REFUNDED", principal, reason);
-            store.insertPayment(c, bookingId, new NewPayment("REFUND", store.firstPaymentMethod(c, bookingId), -amount,
-                    head.currency(), null, null, null, null, principal));
+            List<Long> cardRefunds = new ArrayList<>();
+            List<Map<String, Object>> parts = giveBack(c, head, amount, principal, cardRefunds);
             store.setStatus(c, bookingId, target.size() == active.size() ? BookingStatus.REFUNDED : BookingStatus.PARTIALLY_REFUNDED);
             audit.append(c, principal, "REFUND", "booking:" + bookingId,
-                    Map.of("seats", seats, "amountMinor", amount, "reason", reason));
-            return new Refunded(head.eventId(), seats);
+                    Map.of("seats", seats, "amountMinor", amount, "reason", reason, "refunds", parts));
+            return new Refunded(head.eventId(), seats, cardRefunds);
         });
         LiveEvent event = Futures.join(catalog.get(done.eventId()));
         followUp.run("release refunded seats of " + bookingId,
                 () -> ledger.makeAvailable(event, Marker.SOLD, done.seats()));
-        return get(bookingId);
+        done.cardRefunds().forEach(cards::settleRefund);
+        return get(bookingId, principal);
+    }
+
+    /**
+     * Records the refund of {@code amount} the way the booking was paid (see {@link RefundAllocation}):
+     * card refunds are recorded PENDING and sent to Stripe after the commit ({@code cardRefunds}),
+     * cash comes out of the caller's open drawer, and what exchange credit paid for goes back the
+     * way the booking it came from was paid.
+     */
+    private List<Map<String, Object>> giveBack(Connection c, Head head, long amount, String principal, List<Long> cardRefunds)
+            throws SQLException {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (RefundAllocation.Part part : RefundAllocation.allocate(store.payments(c, head.id()), amount)) {
+            PaymentMethod method = part.method();
+            long id = store.insertPayment(c, head.id(), new NewPayment("REFUND", method, -part.amountMinor(),
+                    head.currency(), null, null, null, null, principal,
+                    method == PaymentMethod.STRIPE ? "PENDING" : "SUCCEEDED", part.stripeIntentId()));
+            out.add(Map.of("booking", head.id(), "method", method.name(), "amountMinor", part.amountMinor()));
+            if (method == PaymentMethod.STRIPE) {
+                cardRefunds.add(id);
+            } else if (method == PaymentMethod.CASH && part.amountMinor() > 0) {
+                drawers.take(c, principal, head.currency(), id, head.id(), -part.amountMinor());
+            } else if (method == PaymentMethod.EXCHANGE_CREDIT && part.amountMinor() > 0 && head.exchangedFrom() != null) {
+                Head origin = store.lock(c, head.exchangedFrom()).orElseThrow();
+                out.addAll(giveBack(c, origin, part.amountMinor(), principal, cardRefunds));
+            }
+        }
+        return out;
     }
 
     // ---- exchange -----------------------------------------------------------------------------
@@ -285,10 +416,14 @@ public class BookingService {
         if (request == null || request.holdId() == null) {
             throw BookingProblems.invalid("holdId", "Hold the new seats first and name the hold (holdId).");
         }
+        if (request.payment() != null && request.payment().method() == PaymentMethod.STRIPE) {
+            throw new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, "PAYMENT_METHOD_NOT_ALLOWED",
+                    "Pay the difference of an exchange at the counter (cash, card terminal or comp).", "payment.method", null);
+        }
         String reason = request.reason() == null || request.reason().isBlank() ? "exchange" : reason(request.reason());
         LiveEvent target = eventOfHold(request.holdId());
         SeatLedger.Pinned pinned = Futures.join(ledger.pin(target, request.holdId(), principal, clock.instant(), PIN_MILLIS));
-        record Exchanged(String oldEventId, List<String> oldSeats, String newBookingId) {
+        record Exchanged(String oldEventId, List<String> oldSeats, String newBookingId, List<Long> cardRefunds) {
         }
         Exchanged done;
         try {
@@ -304,23 +439,26 @@ public class BookingService {
                 List<ActiveSeat> leaving = select(active, request.seatIds() == null ? List.of() : request.seatIds());
                 long credit = leaving.stream().mapToLong(ActiveSeat::priceMinor).sum();
                 long difference = newTotal - credit;
-                PaymentMethod original = store.firstPaymentMethod(c, bookingId);
-                // The new booking is paid by the credit of the seats it replaces, plus or minus the difference.
+                // The new booking is paid by the credit of the seats it replaces (up to its price), plus
+                // the difference; a credit left over is refunded the way the old booking was paid.
+                long carried = Math.min(credit, newTotal);
                 List<NewPayment> newPayments = new ArrayList<>();
-                newPayments.add(new NewPayment("PAYMENT", PaymentMethod.EXCHANGE_CREDIT, credit, head.currency(),
+                newPayments.add(new NewPayment("PAYMENT", PaymentMethod.EXCHANGE_CREDIT, carried, head.currency(),
                         null, null, head.code(), null, principal));
                 if (difference > 0) {
                     Settlement s = payments.settle(request.payment(), difference, principal, roles);
                     newPayments.add(new NewPayment("PAYMENT", s.method(), s.method() == PaymentMethod.COMP ? 0 : difference,
                             head.currency(), s.tenderedMinor(), s.changeMinor(), s.reference(), s.approvedBy(), principal));
-                } else if (difference < 0) {
-                    newPayments.add(new NewPayment("REFUND", original, difference, head.currency(), null, null, null, null,
-                            principal));
                 }
                 List<String> leavingIds = leaving.stream().map(ActiveSeat::seatId).toList();
                 store.endSeats(c, bookingId, leavingIds, "EXCHANGED", principal, reason);
-                store.insertPayment(c, bookingId, new NewPayment("REFUND", PaymentMethod.EXCHANGE_CREDIT, -credit,
+                store.insertPayment(c, bookingId, new NewPayment("REFUND", PaymentMethod.EXCHANGE_CREDIT, -carried,
                         head.currency(), null, null, null, null, principal));
+                List<Long> cardRefunds = new ArrayList<>();
+                if (difference < 0) {
+                    requireRefundLimit(-difference, roles);
+                    giveBack(c, head, -difference, principal, cardRefunds);
+                }
                 store.setStatus(c, bookingId, leaving.size() == active.size() ? BookingStatus.EXCHANGED
                         : BookingStatus.PARTIALLY_REFUNDED);
                 String newId = Ids.newId();
@@ -331,11 +469,13 @@ public class BookingService {
                             signer.payload(ticketCode, target.id(), p.seat().id())));
                 }
                 Customer customer = customerOf(c, bookingId);
-                store.insert(c, new NewBooking(newId, BookingCodes.bookingCode(), target.id(), BookingStatus.CONFIRMED,
-                        customer, newTotal, head.currency(), request.holdId(), bookingId, principal), seats, newPayments);
+                List<Long> ids = store.insert(c, new NewBooking(newId, BookingCodes.bookingCode(), target.id(),
+                        BookingStatus.CONFIRMED, customer, newTotal, head.currency(), request.holdId(), bookingId, principal),
+                        seats, newPayments);
+                takeCash(c, principal, head.currency(), newId, newPayments, ids);
                 audit.append(c, principal, "EXCHANGE", "booking:" + bookingId, Map.of("newBooking", newId,
                         "from", leavingIds, "to", pinned.seatIds(), "differenceMinor", difference, "reason", reason));
-                return new Exchanged(head.eventId(), leavingIds, newId);
+                return new Exchanged(head.eventId(), leavingIds, newId, cardRefunds);
             });
         } catch (DataAccessFailure failure) {
             unpin(target, request.holdId());
@@ -349,7 +489,8 @@ public class BookingService {
                 () -> ledger.markSold(target, request.holdId(), pinned.seatIds()));
         followUp.run("release exchanged seats of " + bookingId,
                 () -> ledger.makeAvailable(oldEvent, Marker.SOLD, done.oldSeats()));
-        return get(done.newBookingId());
+        done.cardRefunds().forEach(cards::settleRefund);
+        return get(done.newBookingId(), principal);
     }
 
     // ---- reprint ------------------------------------------------------------------------------
@@ -457,6 +598,15 @@ public class BookingService {
         if (!manager && !head.createdAt().atZone(ZoneOffset.UTC).toLocalDate().equals(today)) {
             throw new DomainException(HttpStatus.FORBIDDEN, "REFUND_NEEDS_MANAGER",
                     "Clerks refund and exchange same-day sales only; ask a manager.", null, null);
+        }
+    }
+
+    private void requireRefundLimit(long amount, Collection<String> roles) {
+        long limit = paymentRules.clerkRefundLimitMinor();
+        if (amount > limit && roles.stream().noneMatch(MANAGERS::contains)) {
+            throw new DomainException(HttpStatus.FORBIDDEN, "REFUND_NEEDS_MANAGER", "Clerks give back at most "
+                    + CounterPayments.money(limit) + " at a time; ask a manager for this refund of "
+                    + CounterPayments.money(amount) + ".", null, null);
         }
     }
 

@@ -6,6 +6,7 @@ import dev.curtain.model.booking.BookingStatus;
 import dev.curtain.model.booking.Customer;
 import dev.curtain.model.booking.PaymentMethod;
 import dev.curtain.model.booking.PaymentRecord;
+import dev.curtain.model.booking.StripePayment;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,29 +23,50 @@ import java.util.Optional;
 public class BookingStore {
 
     public record NewBooking(String id, String code, String eventId, BookingStatus status, Customer customer,
-                             long totalMinor, String currency, String holdId, String exchangedFrom, String createdBy) {
+                             long totalMinor, String currency, String holdId, String exchangedFrom, String createdBy,
+                             Instant paymentDeadline) {
+
+        public NewBooking(String id, String code, String eventId, BookingStatus status, Customer customer, long totalMinor,
+                          String currency, String holdId, String exchangedFrom, String createdBy) {
+            this(id, code, eventId, status, customer, totalMinor, currency, holdId, exchangedFrom, createdBy, null);
+        }
     }
 
     public record NewSeat(String seatId, String category, String ticketType, long priceMinor, String ticketCode,
                           String qrPayload) {
     }
 
+    /** {@code status} is SUCCEEDED for money taken at once, PENDING for a card payment or refund Stripe has yet to settle. */
     public record NewPayment(String kind, PaymentMethod method, long amountMinor, String currency, Long tenderedMinor,
-                             Long changeMinor, String reference, String approvedBy, String createdBy) {
+                             Long changeMinor, String reference, String approvedBy, String createdBy, String status,
+                             String stripeIntentId) {
+
+        public NewPayment(String kind, PaymentMethod method, long amountMinor, String currency, Long tenderedMinor,
+                          Long changeMinor, String reference, String approvedBy, String createdBy) {
+            this(kind, method, amountMinor, currency, tenderedMinor, changeMinor, reference, approvedBy, createdBy,
+                    "SUCCEEDED", null);
+        }
+    }
+
+    /** A stored payment or refund row, as refunds and settlements decide on it. */
+    public record PaymentRow(long id, String kind, PaymentMethod method, long amountMinor, String status,
+                             String stripeIntentId) {
     }
 
     /** The parts of a booking that refunds and exchanges decide on, read under a row lock. */
-    public record Head(String id, String code, String eventId, BookingStatus status, Instant createdAt, String currency) {
+    public record Head(String id, String code, String eventId, BookingStatus status, Instant createdAt, String currency,
+                       long totalMinor, String exchangedFrom) {
     }
 
     public record ActiveSeat(String seatId, String category, String ticketType, long priceMinor) {
     }
 
-    public void insert(Connection c, NewBooking b, List<NewSeat> seats, List<NewPayment> payments) throws SQLException {
+    /** Inserts the booking with its seats and payments; answers the payments' ids in order. */
+    public List<Long> insert(Connection c, NewBooking b, List<NewSeat> seats, List<NewPayment> payments) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into bookings (id, code, event_id, status, customer_name, customer_email, total_minor, currency,
-                                      hold_id, exchanged_from, created_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                      hold_id, exchanged_from, created_by, payment_deadline)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)) {
             ps.setString(1, b.id());
             ps.setString(2, b.code());
@@ -57,6 +79,7 @@ public class BookingStore {
             ps.setString(9, b.holdId());
             ps.setString(10, b.exchangedFrom());
             ps.setString(11, b.createdBy());
+            ps.setTimestamp(12, b.paymentDeadline() == null ? null : Timestamp.from(b.paymentDeadline()));
             ps.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement("""
@@ -77,16 +100,18 @@ public class BookingStore {
             }
             ps.executeBatch();
         }
+        List<Long> ids = new ArrayList<>();
         for (NewPayment p : payments) {
-            insertPayment(c, b.id(), p);
+            ids.add(insertPayment(c, b.id(), p));
         }
+        return ids;
     }
 
-    public void insertPayment(Connection c, String bookingId, NewPayment p) throws SQLException {
+    public long insertPayment(Connection c, String bookingId, NewPayment p) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into payments (booking_id, kind, method, amount_minor, currency, tendered_minor, change_minor,
-                                      reference, approved_by, created_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                      reference, approved_by, created_by, status, stripe_intent_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
                 """)) {
             ps.setString(1, bookingId);
             ps.setString(2, p.kind());
@@ -98,18 +123,40 @@ public class BookingStore {
             ps.setString(8, p.reference());
             ps.setString(9, p.approvedBy());
             ps.setString(10, p.createdBy());
-            ps.executeUpdate();
+            ps.setString(11, p.status());
+            ps.setString(12, p.stripeIntentId());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
+    }
+
+    public List<PaymentRow> payments(Connection c, String bookingId) throws SQLException {
+        List<PaymentRow> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "select id, kind, method, amount_minor, status, stripe_intent_id from payments where booking_id = ? order by id")) {
+            ps.setString(1, bookingId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new PaymentRow(rs.getLong(1), rs.getString(2), PaymentMethod.valueOf(rs.getString(3)),
+                            rs.getLong(4), rs.getString(5), rs.getString(6)));
+                }
+            }
+        }
+        return rows;
     }
 
     public Optional<Head> lock(Connection c, String id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "select id, code, event_id, status, created_at, currency from bookings where id = ? for update")) {
+                "select id, code, event_id, status, created_at, currency, total_minor, exchanged_from from bookings"
+                        + " where id = ? for update")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next()
                         ? Optional.of(new Head(rs.getString(1), rs.getString(2), rs.getString(3),
-                        BookingStatus.valueOf(rs.getString(4)), rs.getTimestamp(5).toInstant(), rs.getString(6)))
+                        BookingStatus.valueOf(rs.getString(4)), rs.getTimestamp(5).toInstant(), rs.getString(6),
+                        rs.getLong(7), rs.getString(8)))
                         : Optional.empty();
             }
         }
@@ -129,17 +176,6 @@ public class BookingStore {
             }
         }
         return seats;
-    }
-
-    /** The method the booking was paid with first (refunds go back the same way). */
-    public PaymentMethod firstPaymentMethod(Connection c, String bookingId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "select method from payments where booking_id = ? and kind = 'PAYMENT' order by id limit 1")) {
-            ps.setString(1, bookingId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? PaymentMethod.valueOf(rs.getString(1)) : PaymentMethod.CASH;
-            }
-        }
     }
 
     public void endSeats(Connection c, String bookingId, List<String> seatIds, String status, String by, String reason)
@@ -181,7 +217,7 @@ public class BookingStore {
         Booking head;
         try (PreparedStatement ps = c.prepareStatement("""
                 select b.id, b.code, b.event_id, e.title, e.starts_at, b.status, b.customer_name, b.customer_email,
-                       b.total_minor, b.currency, b.exchanged_from, b.created_at, b.created_by
+                       b.total_minor, b.currency, b.exchanged_from, b.created_at, b.created_by, b.payment_deadline
                 from bookings b join events e on e.id = b.event_id where b.id = ?
                 """)) {
             ps.setString(1, id);
@@ -194,7 +230,7 @@ public class BookingStore {
                 head = new Booking(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getTimestamp(5).toInstant(), BookingStatus.valueOf(rs.getString(6)), customer, List.of(),
                         List.of(), rs.getLong(9), rs.getString(10), rs.getString(11), rs.getTimestamp(12).toInstant(),
-                        rs.getString(13));
+                        rs.getString(13), instant(rs.getTimestamp(14)), null);
             }
         }
         List<BookedSeat> seats = new ArrayList<>();
@@ -216,9 +252,10 @@ public class BookingStore {
             }
         }
         List<PaymentRecord> payments = new ArrayList<>();
+        StripePayment stripe = null;
         try (PreparedStatement ps = c.prepareStatement("""
-                select kind, method, amount_minor, tendered_minor, change_minor, reference, approved_by, status,
-                       created_at, created_by
+                select kind, method, amount_minor, tendered_minor, change_minor, coalesce(reference, stripe_intent_id),
+                       approved_by, status, created_at, created_by, stripe_intent_id, stripe_client_secret, currency
                 from payments where booking_id = ? order by id
                 """)) {
             ps.setString(1, id);
@@ -227,12 +264,17 @@ public class BookingStore {
                     payments.add(new PaymentRecord(rs.getString(1), PaymentMethod.valueOf(rs.getString(2)), rs.getLong(3),
                             getLong(rs, 4), getLong(rs, 5), rs.getString(6), rs.getString(7), rs.getString(8),
                             rs.getTimestamp(9).toInstant(), rs.getString(10)));
+                    if (stripe == null && "PAYMENT".equals(rs.getString(1)) && "STRIPE".equals(rs.getString(2))) {
+                        stripe = new StripePayment(rs.getString(11),
+                                head.status() == BookingStatus.PENDING_PAYMENT ? rs.getString(12) : null, rs.getLong(3),
+                                rs.getString(13), rs.getString(8));
+                    }
                 }
             }
         }
         return Optional.of(new Booking(head.id(), head.code(), head.eventId(), head.eventTitle(), head.eventStartsAt(),
                 head.status(), head.customer(), seats, payments, head.totalMinor(), head.currency(), head.exchangedFrom(),
-                head.createdAt(), head.createdBy()));
+                head.createdAt(), head.createdBy(), head.paymentDeadline(), stripe));
     }
 
     /** Ids of bookings matching every given criterion (null = any), newest first. */
@@ -277,17 +319,6 @@ public class BookingStore {
                 """, eventId);
     }
 
-    public long activeRevenue(Connection c, String eventId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "select coalesce(sum(price_minor), 0) from booking_seats where event_id = ? and status = 'ACTIVE'")) {
-            ps.setString(1, eventId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
     static List<String> strings(Connection c, String sql, String param) throws SQLException {
         List<String> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -316,5 +347,9 @@ public class BookingStore {
 
     static Timestamp ts(Instant i) {
         return Timestamp.from(i);
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
     }
 }

@@ -8,7 +8,10 @@ import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 
-/** Sold, blocked and revenue from PostgreSQL; held from Redis; available is the rest. */
+/**
+ * Sold, blocked and revenue from PostgreSQL; held from Redis; available is the rest. Seats waiting
+ * for a card payment count as sold (they are reserved) but not as revenue until paid.
+ */
 @Singleton
 public class EventStatsService {
 
@@ -28,7 +31,8 @@ public class EventStatsService {
             try (PreparedStatement ps = c.prepareStatement("""
                     select (select count(*) from booking_seats where event_id = ? and status = 'ACTIVE'),
                            (select count(*) from seat_blocks where event_id = ?),
-                           (select coalesce(sum(price_minor), 0) from booking_seats where event_id = ? and status = 'ACTIVE')
+                           (select coalesce(sum(s.price_minor), 0) from booking_seats s join bookings b on b.id = s.booking_id
+                            where s.event_id = ? and s.status = 'ACTIVE' and b.status <> 'PENDING_PAYMENT')
                     """)) {
                 ps.setString(1, eventId);
                 ps.setString(2, eventId);

@@ -61,12 +61,12 @@ class BookingApiTest extends ServerTest {
         eventId = api.post("/api/events", TestData.event("hall", "Show", Instant.parse("2031-05-01T19:30:00Z")), manager)
                 .as(Event.class).id();
         clerk = login("clerk");
+        // Cash is only taken into an open drawer.
+        assertThat(api.post("/api/drawer/open", Map.of("floatMinor", 0), clerk).status()).isEqualTo(201);
     }
 
     private Hold hold(String token, String... seats) {
-        Api.Response r = api.post("/api/events/" + eventId + "/holds", HoldRequest.seats(List.of(seats)), token);
-        assertThat(r.status()).as(r.text()).isEqualTo(201);
-        return r.as(Hold.class);
+        return holdOf(eventId, token, seats);
     }
 
     private Api.Response confirm(String token, Object body, String key) {
@@ -344,6 +344,7 @@ class BookingApiTest extends ServerTest {
         Api.Response clerkOld = api.post("/api/bookings/" + b.id() + "/refund", new RefundRequest(null, "late"), clerk);
         assertThat(clerkOld.status()).isEqualTo(403);
         assertThat(clerkOld.code()).isEqualTo("REFUND_NEEDS_MANAGER");
+        api.post("/api/drawer/open", Map.of("floatMinor", 5000), manager); // the cash goes back out of the manager's drawer
         Api.Response managerOld = api.post("/api/bookings/" + b.id() + "/refund", new RefundRequest(null, "late"), manager);
         assertThat(managerOld.as(Booking.class).status()).isEqualTo(BookingStatus.REFUNDED);
         assertThat(seats().sold()).isEmpty();

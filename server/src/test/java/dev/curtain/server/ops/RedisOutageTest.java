@@ -48,7 +48,7 @@ class RedisOutageTest {
             String eventId = api.post("/api/events", TestData.event("outage", "Outage", Instant.parse("2031-01-01T20:00:00Z")),
                     manager).as(Event.class).id();
             Hold hold = api.post("/api/events/" + eventId + "/holds", HoldRequest.seats(List.of("HALL-A-1")), clerk).as(Hold.class);
-            Booking booking = api.post("/api/bookings", new BookingRequest(hold.holdId(), null, PaymentRequest.cash(5000), null),
+            Booking booking = api.post("/api/bookings", new BookingRequest(hold.holdId(), null, PaymentRequest.card("T-1"), null),
                     clerk, "outage-sale").as(Booking.class);
 
             redis.close();

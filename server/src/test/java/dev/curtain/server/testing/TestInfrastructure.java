@@ -103,7 +103,8 @@ public final class TestInfrastructure {
                 }
             }
             s.execute("truncate venues, venue_seats, venue_categories, events, event_prices, users, refresh_tokens,"
-                    + " installation, bookings, booking_seats, payments, seat_blocks, idempotency_keys cascade");
+                    + " installation, bookings, booking_seats, payments, seat_blocks, idempotency_keys, stripe_events,"
+                    + " drawer_sessions, drawer_movements cascade");
         } catch (SQLException e) {
             throw new IllegalStateException("could not wipe the test database", e);
         }

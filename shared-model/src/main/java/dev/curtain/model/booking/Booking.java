@@ -4,6 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 
+/**
+ * A sale of seats. {@code paymentDeadline} and {@code stripe} are set while a card payment through
+ * Stripe is awaited (status PENDING_PAYMENT): the seats are reserved until the deadline.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Booking(
         String id,
@@ -19,5 +23,14 @@ public record Booking(
         String currency,
         String exchangedFrom,
         Instant createdAt,
-        String createdBy) {
+        String createdBy,
+        Instant paymentDeadline,
+        StripePayment stripe) {
+
+    /** The same booking without the Stripe client secret (for readers other than its creator). */
+    public Booking withoutClientSecret() {
+        return stripe == null || stripe.clientSecret() == null ? this
+                : new Booking(id, code, eventId, eventTitle, eventStartsAt, status, customer, seats, payments, totalMinor,
+                currency, exchangedFrom, createdAt, createdBy, paymentDeadline, stripe.withoutClientSecret());
+    }
 }
