@@ -9,6 +9,9 @@ import dev.curtain.model.booking.Booking;
 import dev.curtain.model.booking.BookingRequest;
 import dev.curtain.model.booking.ExchangeRequest;
 import dev.curtain.model.booking.RefundRequest;
+import dev.curtain.model.drawer.DrawerCloseRequest;
+import dev.curtain.model.drawer.DrawerOpenRequest;
+import dev.curtain.model.drawer.DrawerSession;
 import dev.curtain.model.event.BlockRequest;
 import dev.curtain.model.event.Event;
 import dev.curtain.model.event.EventStats;
@@ -199,6 +202,28 @@ public final class CurtainClient {
 
     public Booking reprint(String bookingId, List<String> seatIds) throws IOException {
         return send(post("/api/bookings/" + bookingId + "/reprint", new SeatIdsRequest(seatIds)), new TypeReference<>() { });
+    }
+
+    // ---- cash drawer ----
+
+    /** The signed-in clerk's open drawer, if any. */
+    public Optional<DrawerSession> drawer() throws IOException {
+        try {
+            return Optional.of(send(get("/api/drawer"), new TypeReference<DrawerSession>() { }));
+        } catch (ApiException e) {
+            if ("DRAWER_CLOSED".equals(e.problem().code())) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    public DrawerSession openDrawer(long floatMinor) throws IOException {
+        return send(post("/api/drawer/open", new DrawerOpenRequest(floatMinor, null)), new TypeReference<>() { });
+    }
+
+    public DrawerSession closeDrawer(long countedMinor, String note) throws IOException {
+        return send(post("/api/drawer/close", new DrawerCloseRequest(countedMinor, note)), new TypeReference<>() { });
     }
 
     // ---- plumbing ----

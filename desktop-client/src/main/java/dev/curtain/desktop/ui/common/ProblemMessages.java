@@ -27,7 +27,10 @@ public final class ProblemMessages {
             Map.entry("BOOKING_NOT_RECORDED", "The sale could not be recorded, so nothing was charged. The seats are still held: try again."),
             Map.entry("TABLE_SOLD_WHOLE", "This table is sold as a whole table only."),
             Map.entry("TABLE_SOLD_BY_SEAT", "This table is sold seat by seat."),
-            Map.entry("PAYMENT_METHOD_UNAVAILABLE", "That payment method is not available on this server."));
+            Map.entry("PAYMENT_METHOD_UNAVAILABLE", "That payment method is not available on this server."),
+            Map.entry("DRAWER_CLOSED", "Open your cash drawer first (Drawer, at the top), with the float you start with."),
+            Map.entry("DRAWER_ALREADY_OPEN", "Your drawer is already open."),
+            Map.entry("NOT_ENOUGH_CASH", "There is not enough cash in your drawer for this refund."));
 
     private ProblemMessages() {
     }

@@ -7,7 +7,6 @@ import dev.curtain.model.venue.Category;
 import dev.curtain.model.venue.Seat;
 import dev.curtain.model.venue.SeatTable;
 import dev.curtain.model.venue.Shape;
-import dev.curtain.model.venue.ShapeKind;
 import dev.curtain.model.venue.TableShape;
 import java.nio.IntBuffer;
 import java.util.Arrays;
@@ -18,9 +17,11 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.animation.AnimationTimer;
+import javafx.geometry.Point2D;
 import javafx.geometry.Rectangle2D;
 import javafx.geometry.VPos;
 import javafx.scene.Cursor;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -149,7 +150,7 @@ public final class SeatMapCanvas extends Region {
         clip.heightProperty().bind(heightProperty());
         setClip(clip);
 
-        for (javafx.scene.Node overlay : List.of(hoverRing, rubberBand, tip)) {
+        for (Node overlay : List.of(hoverRing, rubberBand, tip)) {
             overlay.setManaged(false);
             overlay.setMouseTransparent(true);
             overlay.setVisible(false);
@@ -296,8 +297,8 @@ public final class SeatMapCanvas extends Region {
     }
 
     /** Converts layout coordinates to a point in this region (the inverse of toLayoutX/Y). */
-    public javafx.geometry.Point2D layoutToLocal(double layoutX, double layoutY) {
-        return new javafx.geometry.Point2D(layoutX * scale + translateX, layoutY * scale + translateY);
+    public Point2D layoutToLocal(double layoutX, double layoutY) {
+        return new Point2D(layoutX * scale + translateX, layoutY * scale + translateY);
     }
 
     /** The default hover text: "MAIN · Row C · Seat 12\nPremium · Available", plus accessibility notes. */

@@ -10,6 +10,8 @@ import dev.curtain.desktop.ui.common.Money;
 import dev.curtain.desktop.ui.common.Session;
 import dev.curtain.desktop.ui.common.ThemeManager;
 import dev.curtain.desktop.ui.common.UiDispatcher;
+import dev.curtain.desktop.ui.drawer.DrawerView;
+import dev.curtain.desktop.ui.drawer.DrawerViewModel;
 import dev.curtain.desktop.ui.events.EventRow;
 import dev.curtain.desktop.ui.events.EventsView;
 import dev.curtain.desktop.ui.events.EventsViewModel;
@@ -63,6 +65,8 @@ public final class MainWindow extends StackPane {
     private SaleViewModel saleVm;
     private ShortcutsOverlay overlay;
     private Node reportsView;
+    private DrawerViewModel drawerVm;
+    private DrawerView drawerView;
 
     public MainWindow(Session session, BackgroundTasks tasks, UiDispatcher ui, ThemeManager theme, Clock clock,
                       Window owner, Path ticketFolder, Runnable signOut) {
@@ -82,7 +86,8 @@ public final class MainWindow extends StackPane {
         brand.getStyleClass().add("brand");
         nav.getChildren().addAll(navButton("Performances", "nav-events", this::showEvents),
                 navButton("Sale", "nav-sale", this::showSale),
-                navButton("Bookings", "nav-bookings", this::showBookings));
+                navButton("Bookings", "nav-bookings", this::showBookings),
+                navButton("Drawer", "nav-drawer", this::showDrawer));
         if (session.isManager()) {
             nav.getChildren().add(navButton("Reports", "nav-reports", this::showReports));
         }
@@ -147,6 +152,16 @@ public final class MainWindow extends StackPane {
         frame.setCenter(bookingsView);
         select("nav-bookings");
         bookingsView.focusQuery();
+    }
+
+    private void showDrawer() {
+        if (drawerView == null) {
+            drawerVm = new DrawerViewModel(session.client(), tasks);
+            drawerView = new DrawerView(drawerVm);
+        }
+        drawerVm.load();
+        frame.setCenter(drawerView);
+        select("nav-drawer");
     }
 
     private void showReports() {

@@ -49,6 +49,9 @@ class PaymentViewModelTest {
     void cashSaleAgainstARealServerAndADoubleClickSellsOnce() throws Exception {
         Event show = LiveServer.newPerformance();
         CurtainClient clerk = LiveServer.signedIn("clerk");
+        if (clerk.drawer().isEmpty()) {
+            clerk.openDrawer(10_000);
+        }
         Hold hold = clerk.hold(show.id(), HoldRequest.seats(List.of("HALL-C-1", "HALL-C-2")));
         AtomicReference<Booking> sold = new AtomicReference<>();
         PaymentViewModel vm = new PaymentViewModel(clerk, BackgroundTasks.IMMEDIATE, hold.holdId(), 3000, "EUR",

@@ -61,6 +61,17 @@ class CounterSaleUiTest {
                 .anyMatch(r -> r.event().id().equals(show.id())));
         shot(stage.getScene(), "01-performances");
 
+        // Cash is taken from an open drawer: open it with a float first.
+        robot.clickOn("#nav-drawer");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#drawer-summary").queryAs(Label.class)
+                .getText().length() > 0);
+        if (robot.lookup("#drawer-open").queryButton().isVisible()) {
+            robot.clickOn("#drawer-float").write("150");
+            robot.clickOn("#drawer-open");
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#drawer-summary").queryAs(Label.class)
+                    .getText().startsWith("Open since"));
+        }
+        robot.clickOn("#nav-events");
         robot.clickOn("#event-search").write("Counter Test");
         robot.type(KeyCode.DOWN).type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> main.saleViewModel() != null
