@@ -10,8 +10,8 @@ import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
 
 /**
- * Saves what a window shows as PNG: under target/screenshots, or where -Dcurtain.screenshots.dir
- * says (the README's pictures are made with -Dcurtain.screenshots.dir=docs/screenshots).
+ * Saves what a window shows as PNG: under target/screenshots, or where CURTAIN_SCREENSHOTS_DIR
+ * says (the README's pictures: CURTAIN_SCREENSHOTS_DIR=$PWD/docs/screenshots ./mvnw verify).
  */
 public final class Screenshots {
 
@@ -19,7 +19,7 @@ public final class Screenshots {
     }
 
     public static Path dir() {
-        String configured = System.getProperty("curtain.screenshots.dir");
+        String configured = System.getProperty("curtain.screenshots.dir", System.getenv("CURTAIN_SCREENSHOTS_DIR"));
         return configured != null ? Path.of(configured) : Path.of("target", "screenshots");
     }
 

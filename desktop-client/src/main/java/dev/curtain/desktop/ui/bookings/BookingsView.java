@@ -29,7 +29,10 @@ public final class BookingsView extends BorderPane {
     private final VBox details = new VBox(8);
     private final List<CheckBox> seatChecks = new ArrayList<>();
 
-    public BookingsView(BookingsViewModel vm, Consumer<Booking> print) {
+    private final java.util.function.BiConsumer<Booking, List<String>> exchange;
+
+    public BookingsView(BookingsViewModel vm, Consumer<Booking> print, java.util.function.BiConsumer<Booking, List<String>> exchange) {
+        this.exchange = exchange;
         query.setId("booking-query");
         query.setPromptText("Booking code, email or name — Enter to search");
         query.textProperty().bindBidirectional(vm.queryProperty());
@@ -109,12 +112,16 @@ public final class BookingsView extends BorderPane {
         refund.setId("refund");
         refund.getStyleClass().add("danger");
         refund.setOnAction(e -> vm.refund(selectedSeats(), reason.getText()));
+        Button exchangeButton = new Button("Exchange…");
+        exchangeButton.setId("exchange");
+        exchangeButton.setOnAction(e -> exchange.accept(b, selectedSeats()));
         Button reprint = new Button("Reprint tickets");
         reprint.setOnAction(e -> vm.reprint(selectedSeats(), print));
         boolean refundable = !BookingsViewModel.activeSeats(b).isEmpty();
         refund.setDisable(!refundable);
         reprint.setDisable(!refundable);
-        HBox actions = new HBox(8, reason, refund, reprint);
+        exchangeButton.setDisable(!refundable);
+        HBox actions = new HBox(8, reason, refund, exchangeButton, reprint);
         actions.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(reason, Priority.ALWAYS);
         details.getChildren().add(actions);

@@ -29,12 +29,16 @@ import javafx.beans.property.StringProperty;
  */
 public final class PaymentViewModel {
 
-    private final CurtainClient client;
+    /** What confirming does: a sale of the hold, or an exchange paying the difference. */
+    @FunctionalInterface
+    public interface Submitter {
+        Booking submit(PaymentRequest payment, Customer customer, String idempotencyKey) throws java.io.IOException;
+    }
+
+    private final Submitter submitter;
     private final BackgroundTasks tasks;
-    private final String holdId;
     private final long totalMinor;
     private final String currency;
-    private final Map<String, String> ticketTypes;
     private final Consumer<Booking> sold;
 
     private final ObjectProperty<PaymentMethod> method = new SimpleObjectProperty<>(PaymentMethod.CASH);
@@ -51,12 +55,16 @@ public final class PaymentViewModel {
 
     public PaymentViewModel(CurtainClient client, BackgroundTasks tasks, String holdId, long totalMinor, String currency,
                             Map<String, String> ticketTypes, Consumer<Booking> sold) {
-        this.client = client;
+        this(tasks, totalMinor, currency, sold, (payment, customer, key) ->
+                client.confirm(new BookingRequest(holdId, customer, payment, Map.copyOf(ticketTypes)), key));
+    }
+
+    public PaymentViewModel(BackgroundTasks tasks, long totalMinor, String currency, Consumer<Booking> sold,
+                            Submitter submitter) {
+        this.submitter = submitter;
         this.tasks = tasks;
-        this.holdId = holdId;
         this.totalMinor = totalMinor;
         this.currency = currency;
-        this.ticketTypes = Map.copyOf(ticketTypes);
         this.sold = sold;
         this.changeDue = Bindings.createStringBinding(() -> {
             Long given = Money.parse(tendered.get());
@@ -82,11 +90,10 @@ public final class PaymentViewModel {
         }
         Customer customer = customerName.get().isBlank() && customerEmail.get().isBlank() ? null
                 : new Customer(customerName.get().strip(), customerEmail.get().isBlank() ? null : customerEmail.get().strip());
-        BookingRequest request = new BookingRequest(holdId, customer, payment, ticketTypes);
         busy.set(true);
         error.set("");
         String key = idempotencyKey;
-        tasks.run(() -> client.confirm(request, key), booking -> {
+        tasks.run(() -> submitter.submit(payment, customer, key), booking -> {
             busy.set(false);
             sold.accept(booking);
         }, failure -> {

@@ -238,6 +238,8 @@ public final class SaleView extends BorderPane {
         release.setOnAction(e -> vm.release());
         release.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.lines()));
         Button payButton = new Button("Pay  ⏎");
+        payButton.textProperty().bind(javafx.beans.binding.Bindings.when(vm.exchangeProperty().isNull())
+                .then("Pay  ⏎").otherwise("Exchange  ⏎"));
         payButton.setId("pay");
         payButton.getStyleClass().addAll("primary", "big");
         payButton.setMaxWidth(Double.MAX_VALUE);
@@ -245,7 +247,14 @@ public final class SaleView extends BorderPane {
         payButton.setOnAction(e -> pay.accept(vm));
         HBox holdRow = new HBox(6, extend, release);
 
-        VBox box = new VBox(10, head, lines, total, bestRow, holdRow, payButton);
+        Label exchangeNote = new Label();
+        exchangeNote.getStyleClass().add("message-text");
+        exchangeNote.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            ExchangeContext x = vm.exchangeProperty().get();
+            return x == null ? "" : "Exchanging " + x.seatIds().size() + " seat(s) of booking " + x.booking().code()
+                    + " (credit " + Money.format(x.creditMinor(), x.booking().currency()) + ")";
+        }, vm.exchangeProperty()));
+        VBox box = new VBox(10, head, exchangeNote, lines, total, bestRow, holdRow, payButton);
         if (vm.session().isManager()) {
             blockMode.setId("block-mode");
             blockReason.setPromptText("Reason");

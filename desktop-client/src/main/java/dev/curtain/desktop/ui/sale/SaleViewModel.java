@@ -73,6 +73,7 @@ public final class SaleViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final ObjectProperty<Booking> lastSale = new SimpleObjectProperty<>();
     private final HoldCountdown countdown;
+    private final ObjectProperty<ExchangeContext> exchange = new SimpleObjectProperty<>();
 
     private final LiveSeatState live = new LiveSeatState();
     private Event event;
@@ -329,7 +330,9 @@ public final class SaleViewModel {
         countdown.stop();
         recomputeTotal();
         lastSale.set(booking);
-        message.set("Sold: booking " + booking.code() + " · " + Money.format(booking.totalMinor(), booking.currency()));
+        boolean exchanged = exchange.get() != null;
+        exchange.set(null);
+        message.set((exchanged ? "Exchanged: new booking " : "Sold: booking ") + booking.code() + " · " + Money.format(booking.totalMinor(), booking.currency()));
     }
 
     // ---- internals ----
@@ -464,6 +467,11 @@ public final class SaleViewModel {
 
     public ObjectProperty<Booking> lastSaleProperty() {
         return lastSale;
+    }
+
+    /** While set, the cart replaces these seats of a booking instead of being sold. */
+    public ObjectProperty<ExchangeContext> exchangeProperty() {
+        return exchange;
     }
 
     public HoldCountdown countdown() {

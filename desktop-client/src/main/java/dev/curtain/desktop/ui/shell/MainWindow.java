@@ -19,9 +19,11 @@ import dev.curtain.desktop.ui.payment.PaymentDialog;
 import dev.curtain.desktop.ui.payment.PaymentViewModel;
 import dev.curtain.desktop.ui.reports.ReportsView;
 import dev.curtain.desktop.ui.reports.ReportsViewModel;
+import dev.curtain.desktop.ui.sale.ExchangeContext;
 import dev.curtain.desktop.ui.sale.SaleView;
 import dev.curtain.desktop.ui.sale.SaleViewModel;
 import dev.curtain.model.booking.Booking;
+import dev.curtain.model.booking.ExchangeRequest;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -66,6 +68,7 @@ public final class MainWindow extends StackPane {
     private ShortcutsOverlay overlay;
     private Node reportsView;
     private DrawerViewModel drawerVm;
+    private ExchangeContext pendingExchange;
     private DrawerView drawerView;
 
     public MainWindow(Session session, BackgroundTasks tasks, UiDispatcher ui, ThemeManager theme, Clock clock,
@@ -80,7 +83,7 @@ public final class MainWindow extends StackPane {
         this.eventsVm = new EventsViewModel(session.client(), tasks, clock);
         this.eventsView = new EventsView(eventsVm, this::openSale);
         this.bookingsVm = new BookingsViewModel(session.client(), tasks);
-        this.bookingsView = new BookingsView(bookingsVm, b -> print(b, true));
+        this.bookingsView = new BookingsView(bookingsVm, b -> print(b, true), this::startExchange);
 
         Label brand = new Label("Curtain");
         brand.getStyleClass().add("brand");
@@ -172,9 +175,19 @@ public final class MainWindow extends StackPane {
         select("nav-reports");
     }
 
+    /** Exchange: pick the new performance and seats; the cart then replaces the booking's seats. */
+    private void startExchange(Booking booking, List<String> seatIds) {
+        pendingExchange = ExchangeContext.of(booking, seatIds);
+        showEvents();
+        dialogs.info("Exchange " + booking.code(), "Open the performance and choose " + pendingExchange.seatIds().size()
+                + " new seat(s); then press Exchange.");
+    }
+
     public void openSale(EventRow row) {
         closeSale();
         saleVm = new SaleViewModel(session, tasks, ui, dialogs, clock, LiveFeed::new);
+        saleVm.exchangeProperty().set(pendingExchange);
+        pendingExchange = null;
         saleView = new SaleView(saleVm, theme.seatMapPalette(), this::pay);
         saleVm.open(row.event().id());
         showSale();
@@ -195,12 +208,31 @@ public final class MainWindow extends StackPane {
             return;
         }
         PaymentDialog[] dialog = new PaymentDialog[1];
-        PaymentViewModel vm = new PaymentViewModel(session.client(), tasks, sale.hold().holdId(), sale.totalProperty().get(),
-                sale.event().currency(), sale.ticketTypes(), booking -> {
-                    dialog[0].close();
-                    sale.sold(booking);
-                    saleDone(booking);
-                });
+        java.util.function.Consumer<Booking> done = booking -> {
+            if (dialog[0] != null) {
+                dialog[0].close();
+            }
+            sale.sold(booking);
+            saleDone(booking);
+        };
+        ExchangeContext exchange = sale.exchangeProperty().get();
+        String holdId = sale.hold().holdId();
+        if (exchange != null) {
+            long difference = sale.totalProperty().get() - exchange.creditMinor();
+            PaymentViewModel.Submitter submit = (payment, customer, key) -> session.client().exchange(
+                    exchange.booking().id(), new ExchangeRequest(exchange.seatIds(), holdId, sale.ticketTypes(),
+                            difference > 0 ? payment : null, "exchange at the counter"));
+            if (difference <= 0) {
+                tasks.run(() -> submit.submit(null, null, null), done, e -> dialogs.error("Exchange refused", e));
+                return;
+            }
+            PaymentViewModel vm = new PaymentViewModel(tasks, difference, sale.event().currency(), done, submit);
+            dialog[0] = new PaymentDialog(getScene().getWindow(), vm, getScene().getStylesheets());
+            dialog[0].show();
+            return;
+        }
+        PaymentViewModel vm = new PaymentViewModel(session.client(), tasks, holdId, sale.totalProperty().get(),
+                sale.event().currency(), sale.ticketTypes(), done);
         dialog[0] = new PaymentDialog(getScene().getWindow(), vm, getScene().getStylesheets());
         dialog[0].show();
     }
