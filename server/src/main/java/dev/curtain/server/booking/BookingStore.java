@@ -6,6 +6,7 @@ import dev.curtain.model.booking.BookingStatus;
 import dev.curtain.model.booking.Customer;
 import dev.curtain.model.booking.PaymentMethod;
 import dev.curtain.model.booking.PaymentRecord;
+import dev.curtain.server.db.Rows;
 import dev.curtain.model.booking.StripePayment;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -305,32 +306,20 @@ public class BookingStore {
     }
 
     public List<String> activeSeatIds(Connection c, String eventId) throws SQLException {
-        return strings(c, "select seat_id from booking_seats where event_id = ? and status = 'ACTIVE'", eventId);
+        return Rows.strings(c, "select seat_id from booking_seats where event_id = ? and status = 'ACTIVE'", eventId);
     }
 
     public List<String> blockedSeatIds(Connection c, String eventId) throws SQLException {
-        return strings(c, "select seat_id from seat_blocks where event_id = ?", eventId);
+        return Rows.strings(c, "select seat_id from seat_blocks where event_id = ?", eventId);
     }
 
     public List<String> doubleSold(Connection c, String eventId) throws SQLException {
-        return strings(c, """
+        return Rows.strings(c, """
                 select seat_id from booking_seats where event_id = ? and status = 'ACTIVE'
                 group by seat_id having count(*) > 1
                 """, eventId);
     }
 
-    static List<String> strings(Connection c, String sql, String param) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, param);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-        }
-        return out;
-    }
 
     private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
         if (value == null) {
@@ -345,9 +334,6 @@ public class BookingStore {
         return rs.wasNull() ? null : v;
     }
 
-    static Timestamp ts(Instant i) {
-        return Timestamp.from(i);
-    }
 
     private static Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();

@@ -5,6 +5,7 @@ import dev.curtain.model.venue.Seat;
 import dev.curtain.model.venue.Venue;
 import dev.curtain.model.venue.VenueKind;
 import dev.curtain.model.venue.VenueSummary;
+import dev.curtain.server.db.Rows;
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
@@ -107,36 +108,11 @@ public class VenueStore {
 
     /** Seats that exist and the categories they belong to: what events are priced against. */
     public List<String> seatCategories(Connection c, String venueId) throws SQLException {
-        List<String> categories = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "select distinct category from venue_seats where venue_id = ? order by category")) {
-            ps.setString(1, venueId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    categories.add(rs.getString(1));
-                }
-            }
-        }
-        return categories;
+        return Rows.strings(c, "select distinct category from venue_seats where venue_id = ? order by category", venueId);
     }
 
     public List<String> categories(Connection c, String venueId) throws SQLException {
-        List<String> categories = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "select category from venue_categories where venue_id = ? order by position")) {
-            ps.setString(1, venueId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    categories.add(rs.getString(1));
-                }
-            }
-        }
-        return categories;
+        return Rows.strings(c, "select category from venue_categories where venue_id = ? order by position", venueId);
     }
 
-    public void deleteDemo(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("delete from venues where demo")) {
-            ps.executeUpdate();
-        }
-    }
 }
