@@ -23,6 +23,7 @@ import dev.curtain.model.hold.SeatIdsRequest;
 import dev.curtain.model.json.Json;
 import dev.curtain.model.live.SeatSnapshot;
 import dev.curtain.model.ops.IntegrityReport;
+import dev.curtain.model.report.DayReport;
 import dev.curtain.model.problem.Problem;
 import dev.curtain.model.venue.Venue;
 import dev.curtain.model.venue.VenueSummary;
@@ -31,6 +32,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import okhttp3.HttpUrl;
@@ -202,6 +205,24 @@ public final class CurtainClient {
 
     public Booking reprint(String bookingId, List<String> seatIds) throws IOException {
         return send(post("/api/bookings/" + bookingId + "/reprint", new SeatIdsRequest(seatIds)), new TypeReference<>() { });
+    }
+
+    // ---- reports ----
+
+    public DayReport dayReport(LocalDate date) throws IOException {
+        return send(get("/api/reports/day?date=" + date + "&zone=" + ZoneId.systemDefault().getId()), new TypeReference<>() { });
+    }
+
+    /** The day report as a file: {@code format} is "csv" or "pdf". */
+    public byte[] dayReportFile(LocalDate date, String format) throws IOException {
+        Request.Builder request = get("/api/reports/day." + format + "?date=" + date + "&zone=" + ZoneId.systemDefault().getId());
+        try (Response response = http.newCall(request.build()).execute()) {
+            byte[] body = response.body() == null ? new byte[0] : response.body().bytes();
+            if (!response.isSuccessful()) {
+                throw new ApiException(problem(response, new String(body, StandardCharsets.UTF_8)));
+            }
+            return body;
+        }
     }
 
     // ---- cash drawer ----

@@ -30,6 +30,7 @@ public final class ProblemMessages {
             Map.entry("PAYMENT_METHOD_UNAVAILABLE", "That payment method is not available on this server."),
             Map.entry("DRAWER_CLOSED", "Open your cash drawer first (Drawer, at the top), with the float you start with."),
             Map.entry("DRAWER_ALREADY_OPEN", "Your drawer is already open."),
+            Map.entry("PAYMENT_PROVIDER_UNAVAILABLE", "The card payment service cannot be reached right now. The seats stay reserved: try again in a moment."),
             Map.entry("NOT_ENOUGH_CASH", "There is not enough cash in your drawer for this refund."));
 
     private ProblemMessages() {

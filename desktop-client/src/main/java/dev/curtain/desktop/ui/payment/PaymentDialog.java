@@ -34,6 +34,7 @@ public final class PaymentDialog {
         ToggleButton cash = method("Cash (F2)", PaymentMethod.CASH, methods, vm);
         ToggleButton card = method("Card terminal (F3)", PaymentMethod.CARD_TERMINAL, methods, vm);
         ToggleButton comp = method("Complimentary (F4)", PaymentMethod.COMP, methods, vm);
+        ToggleButton stripe = method("Card online (F5)", PaymentMethod.STRIPE, methods, vm);
         methods.selectToggle(cash);
 
         TextField tendered = new TextField();
@@ -74,6 +75,12 @@ public final class PaymentDialog {
         approver.disableProperty().bind(vm.methodProperty().isNotEqualTo(PaymentMethod.COMP));
         approverPassword.disableProperty().bind(vm.methodProperty().isNotEqualTo(PaymentMethod.COMP));
 
+        Label pending = new Label();
+        pending.setId("payment-pending");
+        pending.getStyleClass().add("message-text");
+        pending.setWrapText(true);
+        pending.setMaxWidth(560);
+        pending.textProperty().bind(vm.pendingProperty());
         Label error = new Label();
         error.setId("payment-error");
         error.getStyleClass().add("error-text");
@@ -91,10 +98,10 @@ public final class PaymentDialog {
         HBox buttons = new HBox(10, cancel, confirm);
         buttons.setAlignment(Pos.CENTER_RIGHT);
 
-        VBox root = new VBox(14, total, new HBox(8, cash, card, comp), form, error, buttons);
+        VBox root = new VBox(14, total, new HBox(8, cash, card, comp, stripe), form, pending, error, buttons);
         root.setPadding(new Insets(18));
         root.getStyleClass().add("card");
-        Scene scene = new Scene(root, 620, 430);
+        Scene scene = new Scene(root, 700, 470);
         scene.getStylesheets().setAll(stylesheets);
         scene.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.F2) {
@@ -104,6 +111,8 @@ public final class PaymentDialog {
                 reference.requestFocus();
             } else if (e.getCode() == KeyCode.F4) {
                 methods.selectToggle(comp);
+            } else if (e.getCode() == KeyCode.F5) {
+                methods.selectToggle(stripe);
             }
         });
         stage.setScene(scene);

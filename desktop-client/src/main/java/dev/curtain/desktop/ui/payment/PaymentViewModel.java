@@ -8,6 +8,7 @@ import dev.curtain.desktop.ui.common.ProblemMessages;
 import dev.curtain.model.booking.Approval;
 import dev.curtain.model.booking.Booking;
 import dev.curtain.model.booking.BookingRequest;
+import dev.curtain.model.booking.BookingStatus;
 import dev.curtain.model.booking.Customer;
 import dev.curtain.model.booking.PaymentMethod;
 import dev.curtain.model.booking.PaymentRequest;
@@ -35,7 +36,17 @@ public final class PaymentViewModel {
         Booking submit(PaymentRequest payment, Customer customer, String idempotencyKey) throws java.io.IOException;
     }
 
+    /** Re-reads a booking whose card payment is pending. */
+    @FunctionalInterface
+    public interface Refresher {
+        Booking refresh(String bookingId) throws java.io.IOException;
+    }
+
+    static final long POLL_MILLIS = 2000;
+
     private final Submitter submitter;
+    private Refresher refresher;
+    private final StringProperty pending = new SimpleStringProperty("");
     private final BackgroundTasks tasks;
     private final long totalMinor;
     private final String currency;
@@ -57,6 +68,7 @@ public final class PaymentViewModel {
                             Map<String, String> ticketTypes, Consumer<Booking> sold) {
         this(tasks, totalMinor, currency, sold, (payment, customer, key) ->
                 client.confirm(new BookingRequest(holdId, customer, payment, Map.copyOf(ticketTypes)), key));
+        this.refresher = id -> client.booking(id);
     }
 
     public PaymentViewModel(BackgroundTasks tasks, long totalMinor, String currency, Consumer<Booking> sold,
@@ -94,16 +106,45 @@ public final class PaymentViewModel {
         error.set("");
         String key = idempotencyKey;
         tasks.run(() -> submitter.submit(payment, customer, key), booking -> {
-            busy.set(false);
-            sold.accept(booking);
-        }, failure -> {
-            busy.set(false);
-            error.set(ProblemMessages.describe(failure));
-            if (failure instanceof ApiException api && api.problem().status() < 500
-                    && !api.problem().code().startsWith("IDEMPOTENCY")) {
-                idempotencyKey = newKey(); // definitely not sold: the next attempt is a new request
+            if (booking.status() == BookingStatus.PENDING_PAYMENT && refresher != null) {
+                pending.set("Waiting for the card payment of booking " + booking.code()
+                        + (booking.paymentDeadline() == null ? "" : "; the seats are kept until " + booking.paymentDeadline()) + "…");
+                tasks.run(() -> awaitCard(booking), this::finish, this::failed);
+            } else {
+                finish(booking);
             }
-        });
+        }, this::failed);
+    }
+
+    private void finish(Booking booking) {
+        busy.set(false);
+        pending.set("");
+        if (booking.status() == BookingStatus.PENDING_PAYMENT || booking.status() == BookingStatus.CONFIRMED) {
+            sold.accept(booking);
+        } else {
+            error.set("The card payment did not go through (" + booking.status().name().toLowerCase()
+                    + "): nothing was charged and the seats went back on sale.");
+        }
+    }
+
+    private void failed(Throwable failure) {
+        busy.set(false);
+        pending.set("");
+        error.set(ProblemMessages.describe(failure));
+        if (failure instanceof ApiException api && api.problem().status() < 500
+                && !api.problem().code().startsWith("IDEMPOTENCY")) {
+            idempotencyKey = newKey(); // definitely not sold: the next attempt is a new request
+        }
+    }
+
+    /** Waits (off the UI thread) until Stripe's answer settles a pending card payment. */
+    private Booking awaitCard(Booking booking) throws java.io.IOException, InterruptedException {
+        Booking current = booking;
+        while (current.status() == BookingStatus.PENDING_PAYMENT) {
+            Thread.sleep(POLL_MILLIS);
+            current = refresher.refresh(current.id());
+        }
+        return current;
     }
 
     private PaymentRequest payment() {
@@ -126,6 +167,7 @@ public final class PaymentViewModel {
             }
             case COMP -> new PaymentRequest(PaymentMethod.COMP, null, null, approver.get().isBlank() ? null
                     : new Approval(approver.get().strip(), approverPassword.get()));
+            case STRIPE -> new PaymentRequest(PaymentMethod.STRIPE, null, null, null);
             default -> throw new IllegalArgumentException("Choose cash, card terminal or complimentary.");
         };
     }
@@ -180,6 +222,10 @@ public final class PaymentViewModel {
 
     public BooleanProperty busyProperty() {
         return busy;
+    }
+
+    public StringProperty pendingProperty() {
+        return pending;
     }
 
     public StringBinding changeDueProperty() {

@@ -32,7 +32,29 @@ public final class ReportsView extends VBox {
         integrity.textProperty().bind(vm.integrityProperty());
         VBox card = new VBox(10, figures, integrity);
         card.getStyleClass().add("card");
-        getChildren().addAll(title, choice, card);
+
+        Label dayTitle = new Label("End of day");
+        dayTitle.getStyleClass().add("title");
+        javafx.scene.control.DatePicker date = new javafx.scene.control.DatePicker(java.time.LocalDate.now());
+        javafx.scene.control.Button show = new javafx.scene.control.Button("Show");
+        show.setId("day-report");
+        show.setOnAction(e -> vm.loadDay(date.getValue()));
+        java.nio.file.Path folder = java.nio.file.Path.of(System.getProperty("user.home"), "Curtain", "reports");
+        javafx.scene.control.Button csv = new javafx.scene.control.Button("Export CSV");
+        csv.setOnAction(e -> vm.exportDay(date.getValue(), "csv", folder));
+        javafx.scene.control.Button pdf = new javafx.scene.control.Button("Export PDF");
+        pdf.setOnAction(e -> vm.exportDay(date.getValue(), "pdf", folder));
+        javafx.scene.layout.HBox dayRow = new javafx.scene.layout.HBox(8, date, show, csv, pdf);
+        Label dayText = new Label();
+        dayText.setId("day-text");
+        dayText.setStyle("-fx-font-family: 'DejaVu Sans Mono', monospace; -fx-font-size: 12px;");
+        dayText.textProperty().bind(vm.dayProperty());
+        Label dayMessage = new Label();
+        dayMessage.getStyleClass().add("message-text");
+        dayMessage.textProperty().bind(vm.dayMessageProperty());
+        VBox dayCard = new VBox(10, dayRow, dayMessage, new javafx.scene.control.ScrollPane(dayText));
+        dayCard.getStyleClass().add("card");
+        getChildren().addAll(title, choice, card, dayTitle, dayCard);
     }
 
     private static ListCell<EventRow> cell() {

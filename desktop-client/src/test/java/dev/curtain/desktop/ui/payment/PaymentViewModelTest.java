@@ -46,6 +46,20 @@ class PaymentViewModelTest {
     }
 
     @Test
+    void cardOnlineWithoutStripeConfiguredSaysSoAndKeepsTheCart() throws Exception {
+        Event show = LiveServer.newPerformance();
+        CurtainClient clerk = LiveServer.signedIn("clerk");
+        Hold hold = clerk.hold(show.id(), HoldRequest.seats(List.of("HALL-D-9")));
+        AtomicReference<Booking> sold = new AtomicReference<>();
+        PaymentViewModel vm = new PaymentViewModel(clerk, BackgroundTasks.IMMEDIATE, hold.holdId(), 2000, "EUR", Map.of(), sold::set);
+        vm.methodProperty().set(PaymentMethod.STRIPE);
+        vm.confirm();
+        assertThat(sold.get()).isNull();
+        assertThat(vm.errorProperty().get()).contains("not available");
+        assertThat(clerk.seats(show.id()).held()).containsExactly("HALL-D-9");
+    }
+
+    @Test
     void cashSaleAgainstARealServerAndADoubleClickSellsOnce() throws Exception {
         Event show = LiveServer.newPerformance();
         CurtainClient clerk = LiveServer.signedIn("clerk");
