@@ -50,7 +50,7 @@ public final class TestData {
     public static Venue hall(String id, int rows, int perRow) {
         List<Seat> seats = new ArrayList<>();
         for (int r = 0; r < rows; r++) {
-            String row = String.valueOf((char) ('A' + r));
+            String row = r < 26 ? String.valueOf((char) ('A' + r)) : "R" + r;
             for (int n = 1; n <= perRow; n++) {
                 seats.add(new Seat("HALL-" + row + "-" + n, "HALL", row, n, 10 + (n - 1) * 12, 40 + r * 12, 10, 10,
                         r < 2 ? "PREMIUM" : "STANDARD", false, false, null));

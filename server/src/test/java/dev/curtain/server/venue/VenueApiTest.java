@@ -37,6 +37,14 @@ class VenueApiTest extends ServerTest {
     }
 
     @Test
+    void aHundredThousandSeatVenueCanBeCreated() {
+        Venue huge = TestData.hall("huge", 250, 400);
+        Api.Response created = api.post("/api/venues", huge, login("manager"));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        assertThat(api.get("/api/venues", login("clerk")).json().get(0).path("capacity").asInt()).isEqualTo(100_000);
+    }
+
+    @Test
     void venueWithoutIdGetsOneFromItsName() {
         Venue body = TestData.hall(null, 2, 2);
         Api.Response created = api.post("/api/venues", body, login("admin"));

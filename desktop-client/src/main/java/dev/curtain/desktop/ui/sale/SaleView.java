@@ -124,7 +124,10 @@ public final class SaleView extends BorderPane {
         message.textProperty().bind(vm.messageProperty());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox line = new HBox(12, new VBox(title, subtitle), gap, connection);
+        javafx.scene.control.ProgressIndicator working = new javafx.scene.control.ProgressIndicator();
+        working.setMaxSize(22, 22);
+        working.visibleProperty().bind(vm.busyProperty());
+        HBox line = new HBox(12, new VBox(title, subtitle), gap, working, connection);
         line.setAlignment(Pos.CENTER_LEFT);
         VBox header = new VBox(4, line, message);
         header.setPadding(new Insets(10, 14, 6, 14));
