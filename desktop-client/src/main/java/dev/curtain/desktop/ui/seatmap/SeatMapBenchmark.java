@@ -34,12 +34,8 @@ import javafx.stage.Stage;
  *
  * <p>Runs headless by default (needs Monocle on the class path, for example
  * {@code org.testfx:openjfx-monocle}) with the software renderer; pass {@code --native} to use the platform's
- * own window system and pipeline instead. openjfx-monocle 21.x is compiled for Java 21, so run it on a JDK 21 or
- * newer (the seat map itself needs only Java 17). Example:
- *
- * <pre>
- * java -cp &lt;classes&gt;:&lt;javafx jars&gt;:openjfx-monocle.jar dev.curtain.desktop.ui.seatmap.SeatMapBenchmark
- * </pre>
+ * own window system and pipeline instead. {@code ./curtain bench} runs it with openjfx-monocle 17.0.10, which
+ * works on Java 17 with JavaFX 21 (Monocle 21.x is compiled for Java 21).
  */
 public final class SeatMapBenchmark {
 
