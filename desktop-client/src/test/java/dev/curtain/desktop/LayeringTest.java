@@ -15,6 +15,11 @@ class LayeringTest {
     static final ArchRule noServerCode = noClasses().should().dependOnClassesThat()
             .resideInAnyPackage("dev.curtain.server..", "io.micronaut..", "io.lettuce..", "java.sql..");
 
+    /** The simulator's engine runs headless (./curtain simulate): no JavaFX, no screens. */
+    @ArchTest
+    static final ArchRule simulatorEngineIsHeadless = noClasses().that().resideInAPackage("dev.curtain.desktop.simulator..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.curtain.desktop.ui..");
+
     @ArchTest
     static final ArchRule viewModelsDoNotTouchControls = noClasses().that().haveSimpleNameEndingWith("ViewModel")
             .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")

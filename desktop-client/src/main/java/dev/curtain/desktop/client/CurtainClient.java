@@ -51,18 +51,25 @@ import okhttp3.Response;
 public final class CurtainClient {
 
     private static final MediaType JSON_TYPE = MediaType.get("application/json");
+    /** Thread-safe once configured; one for all clients (the simulator makes thousands of clients). */
+    private static final ObjectMapper MAPPER = Json.newMapper();
 
     private final OkHttpClient http;
-    private final ObjectMapper json = Json.newMapper();
+    private final ObjectMapper json = MAPPER;
     private final String baseUrl;
     private volatile TokenResponse tokens;
 
     public CurtainClient(String baseUrl) {
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        this.http = new OkHttpClient.Builder()
+        this(baseUrl, new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(5))
                 .readTimeout(Duration.ofSeconds(30))
-                .build();
+                .build());
+    }
+
+    /** A client on a shared OkHttp client (its connection pool and timeouts), with its own sign-in. */
+    public CurtainClient(String baseUrl, OkHttpClient http) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.http = http;
     }
 
     public String baseUrl() {

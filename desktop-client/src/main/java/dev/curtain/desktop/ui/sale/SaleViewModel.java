@@ -9,6 +9,7 @@ import dev.curtain.desktop.ui.common.Notifier;
 import dev.curtain.desktop.ui.common.ProblemMessages;
 import dev.curtain.desktop.ui.common.Session;
 import dev.curtain.desktop.ui.common.UiDispatcher;
+import dev.curtain.desktop.ui.seatmap.LiveSeatMap;
 import dev.curtain.desktop.ui.seatmap.SeatMapModel;
 import dev.curtain.model.booking.Booking;
 import dev.curtain.model.event.Event;
@@ -75,12 +76,11 @@ public final class SaleViewModel {
     private final HoldCountdown countdown;
     private final ObjectProperty<ExchangeContext> exchange = new SimpleObjectProperty<>();
 
-    private final LiveSeatState live = new LiveSeatState();
+    private final LiveCart cart = new LiveCart();
+    private final LiveSeatMap liveMap = new LiveSeatMap(seatMap::get, cart, cart);
     private Event event;
     private Hold hold;
     private BestRequest lastBest;
-    private LiveConnection feed;
-    private long behindSince = -1;
 
     public SaleViewModel(Session session, BackgroundTasks tasks, UiDispatcher ui, Notifier notifier, Clock clock,
                          BiFunction<Supplier<String>, LiveFeed.Listener, LiveConnection> feeds) {
@@ -119,89 +119,57 @@ public final class SaleViewModel {
     }
 
     private void connectLive() {
-        feed = feeds.apply(() -> client.liveUrl(event.id()), new LiveFeed.Listener() {
-            @Override
-            public void snapshot(SeatSnapshot snapshot) {
-                ui.run(() -> applySnapshot(snapshot));
-            }
-
-            @Override
-            public void delta(SeatDelta delta) {
-                ui.run(() -> applyDelta(delta));
-            }
-
-            @Override
-            public void heartbeat(long version) {
-                ui.run(() -> checkBehind(version));
-            }
-
-            @Override
-            public void state(LiveFeed.State state) {
-                ui.run(() -> connection.set(switch (state) {
-                    case CONNECTING -> Connection.CONNECTING;
-                    case LIVE -> Connection.LIVE;
-                    case RECONNECTING -> Connection.RECONNECTING;
-                    case CLOSED -> Connection.OFFLINE;
-                }));
-            }
-        });
-        feed.start();
+        liveMap.connect(feeds, () -> client.liveUrl(event.id()), ui);
     }
 
-    void applySnapshot(SeatSnapshot snapshot) {
-        live.apply(snapshot);
-        behindSince = -1;
-        SeatMapModel map = seatMap.get();
-        if (map == null) {
-            return;
+    /** What the live map tells this sale: the cart may have to be picked up, or may have been lost. */
+    private final class LiveCart implements LiveSeatMap.Ownership, LiveSeatMap.Listener {
+        @Override
+        public boolean ownsSeat(String seatId) {
+            return hold != null && hold.seatIds().contains(seatId);
         }
-        if (hold == null && snapshot.mine() != null && !snapshot.mine().isEmpty()) {
-            // A restarted terminal picks up the cart it was building.
-            setHold(snapshot.mine().get(0));
-        }
-        Set<String> mine = hold == null ? Set.of() : Set.copyOf(hold.seatIds());
-        map.clearStatuses();
-        snapshot.held().forEach(id -> map.setStatus(id, SeatStatus.HELD, mine.contains(id)));
-        snapshot.sold().forEach(id -> map.setStatus(id, SeatStatus.SOLD, false));
-        snapshot.blocked().forEach(id -> map.setStatus(id, SeatStatus.BLOCKED, false));
-        if (hold != null && !snapshot.held().containsAll(hold.seatIds())) {
-            holdLost();
-        }
-    }
 
-    void applyDelta(SeatDelta delta) {
-        switch (live.apply(delta)) {
-            case GAP -> feed.resync();
-            case STALE -> { }
-            case APPLIED -> {
-                SeatMapModel map = seatMap.get();
-                boolean lostMine = false;
-                for (SeatChange c : delta.changes()) {
-                    boolean mine = hold != null && hold.holdId().equals(c.holdId());
-                    if (map != null) {
-                        map.setStatus(c.seatId(), c.status(), mine);
-                    }
-                    if (hold != null && c.status() != SeatStatus.HELD && c.status() != SeatStatus.SOLD
-                            && hold.seatIds().contains(c.seatId()) && !busy.get()) {
-                        lostMine = true;
-                    }
-                }
-                if (lostMine) {
-                    refreshHold();
+        @Override
+        public boolean ownsHold(String holdId) {
+            return hold != null && hold.holdId().equals(holdId);
+        }
+
+        @Override
+        public void snapshot(SeatSnapshot snapshot) {
+            if (seatMap.get() == null) {
+                return;
+            }
+            if (hold == null && snapshot.mine() != null && !snapshot.mine().isEmpty()) {
+                // A restarted terminal picks up the cart it was building.
+                setHold(snapshot.mine().get(0));
+            }
+            if (hold != null && !snapshot.held().containsAll(hold.seatIds())) {
+                holdLost();
+            }
+        }
+
+        @Override
+        public void changed(SeatDelta delta) {
+            boolean lostMine = false;
+            for (SeatChange c : delta.changes()) {
+                if (hold != null && c.status() != SeatStatus.HELD && c.status() != SeatStatus.SOLD
+                        && hold.seatIds().contains(c.seatId()) && !busy.get()) {
+                    lostMine = true;
                 }
             }
+            if (lostMine) {
+                refreshHold();
+            }
         }
-    }
 
-    /** Behind a heartbeat twice in a row means a delta was lost on the way: resynchronise. */
-    void checkBehind(long version) {
-        if (!live.isBehind(version)) {
-            behindSince = -1;
-        } else if (behindSince >= 0 && live.version() <= behindSince) {
-            feed.resync();
-            behindSince = -1;
-        } else {
-            behindSince = live.version();
+        @Override
+        public void connection(LiveFeed.State state) {
+            SaleViewModel.this.connection.set(switch (state) {
+                case CONNECTING -> Connection.CONNECTING;
+                case LIVE -> Connection.LIVE;
+                case RECONNECTING -> Connection.RECONNECTING;
+                case CLOSED -> Connection.OFFLINE;
+            });
         }
     }
 
@@ -410,9 +378,7 @@ public final class SaleViewModel {
     }
 
     public void close() {
-        if (feed != null) {
-            feed.close();
-        }
+        liveMap.close();
     }
 
     // ---- properties ----
@@ -479,7 +445,7 @@ public final class SaleViewModel {
     }
 
     public LiveSeatState liveState() {
-        return live;
+        return liveMap.state();
     }
 
     public Clock clock() {

@@ -22,11 +22,15 @@ import dev.curtain.desktop.ui.reports.ReportsViewModel;
 import dev.curtain.desktop.ui.sale.ExchangeContext;
 import dev.curtain.desktop.ui.sale.SaleView;
 import dev.curtain.desktop.ui.sale.SaleViewModel;
+import dev.curtain.desktop.ui.simulator.SimulatorView;
+import dev.curtain.desktop.ui.simulator.SimulatorViewModel;
 import dev.curtain.model.booking.Booking;
 import dev.curtain.model.booking.ExchangeRequest;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -70,6 +74,8 @@ public final class MainWindow extends StackPane {
     private DrawerViewModel drawerVm;
     private ExchangeContext pendingExchange;
     private DrawerView drawerView;
+    private SimulatorViewModel simulatorVm;
+    private SimulatorView simulatorView;
 
     public MainWindow(Session session, BackgroundTasks tasks, UiDispatcher ui, ThemeManager theme, Clock clock,
                       Window owner, Path ticketFolder, Runnable signOut) {
@@ -87,18 +93,21 @@ public final class MainWindow extends StackPane {
 
         Label brand = new Label("Curtain");
         brand.getStyleClass().add("brand");
+        brand.setMinWidth(Region.USE_PREF_SIZE);
         nav.getChildren().addAll(navButton("Performances", "nav-events", this::showEvents),
                 navButton("Sale", "nav-sale", this::showSale),
                 navButton("Bookings", "nav-bookings", this::showBookings),
                 navButton("Drawer", "nav-drawer", this::showDrawer));
         if (session.isManager()) {
-            nav.getChildren().add(navButton("Reports", "nav-reports", this::showReports));
+            nav.getChildren().addAll(navButton("Reports", "nav-reports", this::showReports),
+                    navButton("Simulator", "nav-simulator", this::showSimulator));
         }
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         Label who = new Label(session.username() + " · " + session.roles().get(0).name().toLowerCase()
                 + " · " + session.client().baseUrl());
         who.setId("who");
+        who.setMinWidth(0); // the address gives way first when the header is short of room
         Button themeButton = new Button("◐");
         themeButton.getStyleClass().add("nav-button");
         themeButton.setOnAction(e -> toggleTheme());
@@ -109,8 +118,14 @@ public final class MainWindow extends StackPane {
         out.getStyleClass().add("nav-button");
         out.setOnAction(e -> {
             closeSale();
+            if (simulatorView != null) {
+                simulatorView.dispose();
+            }
             signOut.run();
         });
+        for (Button b : List.of(themeButton, help, out)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox header = new HBox(brand, nav, gap, who, themeButton, help, out);
         header.getStyleClass().add("header-bar");
         frame.setTop(header);
@@ -126,6 +141,7 @@ public final class MainWindow extends StackPane {
         Button b = new Button(text);
         b.setId(id);
         b.getStyleClass().add("nav-button");
+        b.setMinWidth(Region.USE_PREF_SIZE);
         b.setOnAction(e -> action.run());
         return b;
     }
@@ -173,6 +189,19 @@ public final class MainWindow extends StackPane {
         }
         frame.setCenter(reportsView);
         select("nav-reports");
+    }
+
+    private void showSimulator() {
+        if (simulatorView == null) {
+            simulatorVm = new SimulatorViewModel(session, ui, clock, LiveFeed::new);
+            simulatorView = new SimulatorView(simulatorVm, theme.seatMapPalette());
+            ObservableList<EventRow> rows = eventsVm.visibleRows();
+            Runnable offer = () -> simulatorVm.setPerformances(rows.stream().map(EventRow::event).toList());
+            rows.addListener((ListChangeListener<EventRow>) c -> offer.run());
+            offer.run();
+        }
+        frame.setCenter(simulatorView);
+        select("nav-simulator");
     }
 
     /** Exchange: pick the new performance and seats; the cart then replaces the booking's seats. */
@@ -316,6 +345,9 @@ public final class MainWindow extends StackPane {
         if (saleView != null) {
             saleView.setPalette(theme.seatMapPalette());
         }
+        if (simulatorView != null) {
+            simulatorView.setPalette(theme.seatMapPalette());
+        }
     }
 
     public SaleViewModel saleViewModel() {
@@ -324,6 +356,11 @@ public final class MainWindow extends StackPane {
 
     public EventsViewModel eventsViewModel() {
         return eventsVm;
+    }
+
+    /** The simulator screen's view model, once a manager has opened it. */
+    public SimulatorViewModel simulatorViewModel() {
+        return simulatorVm;
     }
 
 }
