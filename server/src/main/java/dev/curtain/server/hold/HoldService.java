@@ -12,7 +12,6 @@ import dev.curtain.server.db.Ids;
 import dev.curtain.server.event.EventCatalog;
 import dev.curtain.server.event.LiveEvent;
 import dev.curtain.server.web.DomainException;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import dev.curtain.server.web.Futures;
 import jakarta.inject.Singleton;

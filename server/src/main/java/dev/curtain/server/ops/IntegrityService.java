@@ -13,7 +13,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CompletionException;
 
 /** Compares PostgreSQL (the truth) with Redis (live state) for one event, seat by seat. */
 @Singleton

@@ -94,10 +94,12 @@ public final class EventsView extends BorderPane {
             bar.getStyleClass().add("availability-bar");
             bar.setPrefWidth(180);
             bar.progressProperty().bind(row.soldShareProperty());
-            row.soldShareProperty().addListener((o, a, share) -> bar.getStyleClass().removeAll("nearly-full"));
-            if (row.soldShareProperty().get() > 0.9) {
-                bar.getStyleClass().add("nearly-full");
-            }
+            // Nearly sold out shows in the warning colour.
+            bar.getStyleClass().add(row.soldShareProperty().get() > 0.9 ? "nearly-full" : "open");
+            row.soldShareProperty().addListener((o, a, share) -> {
+                bar.getStyleClass().removeAll("nearly-full", "open");
+                bar.getStyleClass().add(share.doubleValue() > 0.9 ? "nearly-full" : "open");
+            });
             Label free = new Label();
             free.textProperty().bind(row.availabilityProperty());
             free.getStyleClass().add("muted");

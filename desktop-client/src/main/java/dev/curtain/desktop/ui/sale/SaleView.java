@@ -4,7 +4,6 @@ import dev.curtain.desktop.ui.common.Money;
 import dev.curtain.desktop.ui.seatmap.SeatMapCanvas;
 import dev.curtain.desktop.ui.seatmap.SeatMapModel;
 import dev.curtain.desktop.ui.seatmap.SeatMapPalette;
-import dev.curtain.model.live.SeatStatus;
 import dev.curtain.model.venue.Category;
 import dev.curtain.model.venue.Seat;
 import java.util.List;
