@@ -217,7 +217,7 @@ public final class ServerBenchmark {
                 inFlight.acquire();
                 Instant now = Instant.now();
                 Instant expires = now.plusSeconds(600);
-                String[] args = {EventKeys.channel(eventId), "bench-ceiling-" + i, "bench-ceiling",
+                String[] args = {EventKeys.channel(eventId), eventId + ".bc" + i, "bench-ceiling",
                         String.valueOf(now.toEpochMilli()), String.valueOf(expires.toEpochMilli()), expires.toString(),
                         "1000000", seats.get(2 + 2 * i), seats.get(3 + 2 * i)};
                 long s = System.nanoTime();
