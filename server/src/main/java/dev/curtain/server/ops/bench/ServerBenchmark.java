@@ -71,7 +71,7 @@ public final class ServerBenchmark {
                         int ceilingScripts, int ceilingTransactions, Duration cap) {
 
         public static Sizes full() {
-            return new Sizes("full", 2_000, 8_000, 200, 3_000, 64, new int[][] {{1_000, 10}, {5_000, 100}},
+            return new Sizes("full", 3_000, 25_000, 200, 3_000, 64, new int[][] {{1_000, 10}, {5_000, 100}},
                     30, 2_000, 20, 40_000, 20_000, Duration.ofSeconds(120));
         }
 
@@ -345,23 +345,39 @@ public final class ServerBenchmark {
         for (int u = 0; u < users; u++) {
             tokens.add(http.guest());
         }
+        int perEvent = arena.size() / 2 - 1;
         if (sizes.warmupHolds() > 0) {
-            String warm = createEvent(DemoVenues.arena(), "Bench warm-up");
-            runHolds(warm, arena, tokens, Math.min(sizes.warmupHolds(), arena.size() / 2 - 1));
+            runHolds(events(Math.min(sizes.warmupHolds(), perEvent), perEvent, "Bench warm-up", arena), arena, tokens,
+                    Math.min(sizes.warmupHolds(), perEvent), perEvent);
         }
-        String eventId = createEvent(DemoVenues.arena(), "Bench holds");
-        Run run = runHolds(eventId, arena, tokens, Math.min(sizes.holds(), arena.size() / 2 - 1));
+        // one arena event takes at most ~10,000 pairs; larger counts spread over several events, in order
+        List<String> events = events(sizes.holds(), perEvent, "Bench holds", arena);
+        Run run = runHolds(events, arena, tokens, sizes.holds(), perEvent);
         double rate = run.ok / seconds(run.elapsed);
-        row(String.format(Locale.ROOT, "Uncontended 2-seat holds, %d users (guests), %,d holds", users, run.ok),
+        row(String.format(Locale.ROOT, "Uncontended 2-seat holds, %d users (guests), %,d holds (%d arena event%s, "
+                        + "up to %,d holds each)", users, run.ok, events.size(), events.size() == 1 ? "" : "s",
+                        Math.min(perEvent, sizes.holds())),
                 String.format(Locale.ROOT, "**%,.0f holds/s**%s", rate, run.errorText()),
                 pct(run.latency), ratio(rate, redisCeiling, "Redis"));
-        return eventId;
+        return events.get(0);
     }
 
-    private Run runHolds(String eventId, List<String> arena, List<String> tokens, int count) throws Exception {
-        prime(eventId, arena.get(arena.size() - 1));
+    private List<String> events(int holds, int perEvent, String title, List<String> arena) throws Exception {
+        List<String> events = new ArrayList<>();
+        for (int e = 0; e * perEvent < holds; e++) {
+            String id = createEvent(DemoVenues.arena(), title + " " + (e + 1));
+            prime(id, arena.get(arena.size() - 1));
+            events.add(id);
+        }
+        return events;
+    }
+
+    private Run runHolds(List<String> events, List<String> arena, List<String> tokens, int count, int perEvent)
+            throws Exception {
         Run run = new Run();
-        concurrently(tokens.size(), count, run, (user, i) -> {
+        concurrently(tokens.size(), count, run, (user, n) -> {
+            String eventId = events.get(n / perEvent);
+            int i = n % perEvent;
             long s = System.nanoTime();
             BenchHttp.Response r = http.post("/api/events/" + eventId + "/holds",
                     Map.of("seatIds", List.of(arena.get(2 * i), arena.get(2 * i + 1))), tokens.get(user));
