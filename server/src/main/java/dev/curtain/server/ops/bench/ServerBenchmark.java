@@ -809,7 +809,8 @@ public final class ServerBenchmark {
                 transaction (a sale also runs a hold, a Redis mark-sold, an idempotency row and a payment row). \
                 Rushes: 1 seat per user among a fixed set of the arena's seats; a conflicting user tries another \
                 seat it does not know to be taken, at most 10 tries; sold-out time is from the release of all users \
-                to the confirm of the last seat; sold seats and double sales come from the server \
+                to the confirm of the last seat; users that start after the sell-out send no request (they would \
+                see a full map), so there are fewer hold attempts than users; sold seats and double sales come from the server \
                 (`GET /api/events/{id}/seats` and `GET /api/events/{id}/integrity`). The snapshots are read from the \
                 arena event the holds scenario filled and from the 100,000-seat event the Redis ceiling filled.
                 """ + "\n" + END + "\n";
