@@ -41,8 +41,8 @@ public final class SeatMapBenchmark {
 
     private static final int WIDTH = 1280;
     private static final int HEIGHT = 800;
-    private static final int WARM_UP = 100;
-    private static final int RUNS = 50;
+    private static int warmUp = 100;
+    private static int runs = 50;
 
     private static final double SEAT = 10;
     private static final double PITCH = 12;
@@ -53,6 +53,10 @@ public final class SeatMapBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (Arrays.asList(args).contains("--quick")) {
+            warmUp = 5;
+            runs = 5;
+        }
         if (!Arrays.asList(args).contains("--native")) {
             headless();
         }
@@ -100,7 +104,7 @@ public final class SeatMapBenchmark {
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "seat map benchmark: %dx%d, prism.order=%s, %d runs after %d warm-up,"
                 + " times in ms (redraw + rasterisation)", WIDTH, HEIGHT, System.getProperty("prism.order", "default"),
-                RUNS, WARM_UP));
+                runs, warmUp));
         for (Venue venue : List.of(arenaLike(), grid(10, 10, 25, 40))) {
             SeatMapModel model = new SeatMapModel(venue);
             randomStatuses(model, new Random(42));
@@ -117,7 +121,7 @@ public final class SeatMapBenchmark {
     }
 
     private static String measure(SeatMapCanvas map, SeatMapModel model, String view) {
-        double[] fx = new double[RUNS];
+        double[] fx = new double[runs];
         double[] full = sample(() -> frame(map), fx);
         int[] step = {0};
         double[] pan = sample(() -> {
@@ -133,13 +137,13 @@ public final class SeatMapBenchmark {
                 percentile(full, 95), percentile(pan, 50), percentile(pan, 95), percentile(fx, 50));
     }
 
-    /** Warm-up, then RUNS timed frames; when {@code fxOut} is given it receives the FX-thread share of each. */
+    /** Warm-up, then runs timed frames; when {@code fxOut} is given it receives the FX-thread share of each. */
     private static double[] sample(DoubleSupplier frame, double[] fxOut) {
-        for (int i = 0; i < WARM_UP; i++) {
+        for (int i = 0; i < warmUp; i++) {
             frame.getAsDouble();
         }
-        double[] times = new double[RUNS];
-        for (int i = 0; i < RUNS; i++) {
+        double[] times = new double[runs];
+        for (int i = 0; i < runs; i++) {
             times[i] = frame.getAsDouble();
             if (fxOut != null) {
                 fxOut[i] = lastFx;

@@ -1,0 +1,907 @@
+package dev.curtain.server.ops.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.curtain.model.event.Event;
+import dev.curtain.model.venue.Category;
+import dev.curtain.model.venue.Point;
+import dev.curtain.model.venue.Seat;
+import dev.curtain.model.venue.Venue;
+import dev.curtain.model.venue.VenueKind;
+import dev.curtain.server.demo.DemoVenues;
+import dev.curtain.server.hold.redis.EventKeys;
+import dev.curtain.server.hold.redis.LuaScript;
+import dev.curtain.server.ops.CurtainServer;
+import dev.curtain.server.ops.LaunchSettings;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * {@code ./curtain bench}: starts a throw-away server on embedded PostgreSQL and Redis, measures the
+ * machine's own ceilings (the bare hold Lua script over Lettuce, the bare booking transaction over JDBC)
+ * and then fixed scenarios through the public API, and prints the figures as Markdown. In full mode
+ * (default) the server section of docs/benchmarks.md is rewritten; {@code --quick} runs every scenario
+ * with tiny counts and only prints. See docs/decisions/010-benchmark.md.
+ */
+public final class ServerBenchmark {
+
+    static final String START = "<!-- bench:server:start (written by ./curtain bench; do not edit by hand) -->";
+    static final String END = "<!-- bench:server:end -->";
+
+    /** Counts and time caps of one run. */
+    public record Sizes(String name, int warmupHolds, int holds, int holdUsers, int sales, int saleUsers,
+                        int[][] rushes, int snapshotRepeats, int subscribers, int fanoutHolds,
+                        int ceilingScripts, int ceilingTransactions, Duration cap) {
+
+        public static Sizes full() {
+            return new Sizes("full", 3_000, 25_000, 200, 3_000, 64, new int[][] {{1_000, 10}, {5_000, 100}},
+                    30, 2_000, 20, 40_000, 20_000, Duration.ofSeconds(120));
+        }
+
+        public static Sizes quick() {
+            return new Sizes("quick", 100, 400, 200, 100, 64, new int[][] {{100, 10}, {300, 100}},
+                    3, 50, 3, 2_000, 500, Duration.ofSeconds(20));
+        }
+    }
+
+    public record Options(Sizes sizes, boolean write, Path doc) {
+    }
+
+    private final BenchHttp http;
+    private final CurtainServer server;
+    private final String password;
+    private final Sizes sizes;
+    private final StringBuilder md = new StringBuilder();
+    private final List<String> problems = new ArrayList<>();
+    private String clerk;
+    private String admin;
+    private double redisCeiling;
+    private double jdbcCeiling;
+    private Latency redisCeilingLatency;
+    private Latency jdbcCeilingLatency;
+
+    private ServerBenchmark(CurtainServer server, String password, Sizes sizes) {
+        this.server = server;
+        this.http = new BenchHttp(server.port());
+        this.password = password;
+        this.sizes = sizes;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (System.getProperty("CURTAIN_LOG_LEVEL") == null && System.getenv("CURTAIN_LOG_LEVEL") == null) {
+            System.setProperty("CURTAIN_LOG_LEVEL", "WARN"); // the server's per-request logs would drown the figures
+        }
+        boolean quick = false;
+        Boolean write = null;
+        Path doc = Path.of("docs", "benchmarks.md");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick" -> quick = true;
+                case "--write" -> write = true;
+                case "--no-write" -> write = false;
+                case "--doc" -> doc = Path.of(args[++i]);
+                default -> {
+                    System.err.println("usage: ServerBenchmark [--quick] [--write|--no-write] [--doc PATH]");
+                    System.exit(64);
+                }
+            }
+        }
+        // quick mode never rewrites the document
+        boolean doWrite = !quick && (write == null || write);
+        Result result = run(new Options(quick ? Sizes.quick() : Sizes.full(), doWrite, doc));
+        System.out.println(result.markdown());
+        if (doWrite) {
+            writeSection(doc, result.markdown());
+            System.err.println("bench: wrote the server section of " + doc);
+        }
+        if (!result.problems().isEmpty()) {
+            System.err.println("bench: PROBLEMS: " + result.problems());
+            System.exit(2);
+        }
+        System.exit(0);
+    }
+
+    /** The Markdown of the server section and what went wrong (empty when every check held). */
+    public record Result(String markdown, List<String> problems) {
+    }
+
+    /** Starts a server on embedded databases in a throw-away home, runs everything, stops it. */
+    public static Result run(Options options) throws Exception {
+        Path home = Files.createTempDirectory("curtain-bench-");
+        String password = "bench-" + UUID.randomUUID();
+        LaunchSettings settings = new LaunchSettings(home, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.of("-1"), Optional.of("bench-jwt-secret-" + UUID.randomUUID()),
+                Optional.of(password), false);
+        Map<String, Object> overrides = new HashMap<>();
+        overrides.put("curtain.holds.max-live-per-principal", 100_000);
+        overrides.put("micronaut.server.port", -1);
+        long t0 = System.nanoTime();
+        log("starting a server on embedded PostgreSQL and Redis in " + home);
+        try (CurtainServer server = CurtainServer.start(settings, overrides)) {
+            log("server up on 127.0.0.1:" + server.port() + " after " + ms(System.nanoTime() - t0) + " ms");
+            ServerBenchmark bench = new ServerBenchmark(server, password, options.sizes());
+            String markdown = bench.runAll();
+            return new Result(markdown, List.copyOf(bench.problems));
+        } finally {
+            deleteQuietly(home);
+        }
+    }
+
+    private String runAll() throws Exception {
+        long started = System.nanoTime();
+        clerk = http.login("clerk", password);
+        admin = http.login("admin", password);
+        Venue big = bigVenue();
+        long t = System.nanoTime();
+        http.post("/api/venues", big, admin).require("create the 100,000-seat venue");
+        log("created the 100,000-seat venue in " + ms(System.nanoTime() - t) + " ms");
+        List<String> arena = DemoVenues.arena().seats().stream().map(Seat::id).toList();
+        List<String> bigSeats = big.seats().stream().map(Seat::id).toList();
+
+        header();
+        String bigEvent = ceilings(big, bigSeats);
+        md.append("\n### Scenarios (through the public API)\n\n");
+        md.append("| scenario | result | latency p50 / p95 / p99 | ratio to ceiling |\n| --- | --- | --- | --- |\n");
+        String holdsEvent = holds(arena);
+        sales(arena);
+        for (int[] rush : sizes.rushes()) {
+            rush(arena, rush[0], rush[1]);
+        }
+        snapshots(holdsEvent, bigEvent, arena.size(), bigSeats.size());
+        fanout();
+        md.append("\n").append(notes());
+        log("server benchmark done in " + ms(System.nanoTime() - started) / 1000 + " s");
+        return md.toString();
+    }
+
+    // ------------------------------------------------------------------------------------ ceilings
+
+    private String ceilings(Venue big, List<String> seats) throws Exception {
+        String eventId = createEvent(big, "Bench ceiling");
+        // one hold through the API makes the server load the event's state into Redis
+        http.post("/api/events/" + eventId + "/holds", Map.of("seatIds", List.of(seats.get(0))), clerk)
+                .require("initialising hold");
+        String redisUri = server.context().getProperty("redis.uri", String.class).orElseThrow();
+        int n = Math.min(sizes.ceilingScripts(), (seats.size() - 2) / 2);
+        LuaScript create = LuaScript.load("hold_create.lua");
+        String[] keys = EventKeys.scriptKeys(eventId);
+        Latency latency = new Latency();
+        AtomicInteger ok = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        RedisClient client = RedisClient.create(redisUri);
+        long elapsed;
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            RedisAsyncCommands<String, String> redis = connection.async();
+            Semaphore inFlight = new Semaphore(64);
+            long deadline = System.nanoTime() + sizes.cap().toNanos();
+            long start = System.nanoTime();
+            int issued = 0;
+            for (int i = 0; i < n && System.nanoTime() < deadline; i++, issued++) {
+                inFlight.acquire();
+                Instant now = Instant.now();
+                Instant expires = now.plusSeconds(600);
+                String[] args = {EventKeys.channel(eventId), eventId + ".bc" + i, "bench-ceiling",
+                        String.valueOf(now.toEpochMilli()), String.valueOf(expires.toEpochMilli()), expires.toString(),
+                        "1000000", seats.get(2 + 2 * i), seats.get(3 + 2 * i)};
+                long s = System.nanoTime();
+                create.call(redis, keys, args).whenComplete((r, e) -> {
+                    latency.recordNanos(System.nanoTime() - s);
+                    if (e == null && r != null && !r.isEmpty() && "OK".equals(String.valueOf(r.get(0)))) {
+                        ok.incrementAndGet();
+                    } else {
+                        failed.incrementAndGet();
+                    }
+                    inFlight.release();
+                });
+            }
+            inFlight.acquire(64);
+            elapsed = System.nanoTime() - start;
+            n = issued;
+        } finally {
+            client.shutdown();
+        }
+        redisCeiling = ok.get() / seconds(elapsed);
+        redisCeilingLatency = latency;
+        if (failed.get() > 0) {
+            problems.add("Redis ceiling: " + failed.get() + " script calls failed");
+        }
+        log(String.format(Locale.ROOT, "ceiling: hold_create.lua %d calls, %.0f/s", n, redisCeiling));
+
+        jdbcCeiling();
+        md.append("### Ceilings of this machine (same run, same embedded databases)\n\n");
+        md.append("| ceiling | how | throughput | latency p50 / p95 / p99 |\n| --- | --- | ---: | --- |\n");
+        md.append(String.format(Locale.ROOT,
+                "| Redis: bare `hold_create.lua` (2 seats) | Lettuce, one connection, 64 in flight, %,d calls%s | %,.0f scripts/s | %s |%n",
+                ok.get(), failed.get() > 0 ? " (" + failed.get() + " failed)" : "", redisCeiling, pct(latency)));
+        md.append(String.format(Locale.ROOT,
+                "| PostgreSQL: bare booking transaction (1 booking + 4 seats, partial unique index, synchronous commit) | JDBC, 16 connections (= the server's pool), %,d transactions | %,.0f tx/s | %s |%n",
+                jdbcCeilingLatency.count(), jdbcCeiling, pct(jdbcCeilingLatency)));
+        return eventId;
+    }
+
+    private void jdbcCeiling() throws Exception {
+        String url = server.context().getProperty("datasources.default.url", String.class).orElseThrow();
+        String user = server.context().getProperty("datasources.default.username", String.class).orElse("postgres");
+        String pass = server.context().getProperty("datasources.default.password", String.class).orElse("");
+        try (Connection c = DriverManager.getConnection(url, user, pass); Statement s = c.createStatement()) {
+            s.execute("drop table if exists bench_booking_seats");
+            s.execute("drop table if exists bench_bookings");
+            s.execute("""
+                    create table bench_bookings (
+                        id text primary key, code text not null unique, event_id text not null,
+                        status text not null, total_minor bigint not null, currency text not null,
+                        created_at timestamptz not null default now())""");
+            s.execute("""
+                    create table bench_booking_seats (
+                        id bigserial primary key, booking_id text not null references bench_bookings (id),
+                        event_id text not null, seat_id text not null, category text not null,
+                        price_minor bigint not null, status text not null, ticket_code text not null unique)""");
+            s.execute("create unique index bench_one_active_sale on bench_booking_seats (event_id, seat_id) where status = 'ACTIVE'");
+        }
+        int threads = 16;
+        int total = sizes.ceilingTransactions();
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        Latency latency = new Latency();
+        long deadline = System.nanoTime() + sizes.cap().toNanos();
+        List<Thread> workers = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int w = 0; w < threads; w++) {
+            Thread t = new Thread(() -> {
+                try (Connection c = DriverManager.getConnection(url, user, pass)) {
+                    c.setAutoCommit(false);
+                    PreparedStatement booking = c.prepareStatement(
+                            "insert into bench_bookings (id, code, event_id, status, total_minor, currency) values (?, ?, 'ev', 'CONFIRMED', 4000, 'EUR')");
+                    PreparedStatement seat = c.prepareStatement(
+                            "insert into bench_booking_seats (booking_id, event_id, seat_id, category, price_minor, status, ticket_code) values (?, 'ev', ?, 'std', 1000, 'ACTIVE', ?)");
+                    int i;
+                    while ((i = next.getAndIncrement()) < total && System.nanoTime() < deadline) {
+                        long s = System.nanoTime();
+                        try {
+                            String id = UUID.randomUUID().toString();
+                            booking.setString(1, id);
+                            booking.setString(2, "B" + i);
+                            booking.executeUpdate();
+                            for (int k = 0; k < 4; k++) {
+                                seat.setString(1, id);
+                                seat.setString(2, "S" + (i * 4 + k));
+                                seat.setString(3, "T" + (i * 4 + k));
+                                seat.addBatch();
+                            }
+                            seat.executeBatch();
+                            c.commit();
+                            latency.recordNanos(System.nanoTime() - s);
+                        } catch (java.sql.SQLException e) {
+                            failed.incrementAndGet();
+                            c.rollback();
+                        }
+                    }
+                } catch (java.sql.SQLException e) {
+                    failed.incrementAndGet();
+                }
+            }, "bench-jdbc-" + w);
+            t.start();
+            workers.add(t);
+        }
+        for (Thread t : workers) {
+            t.join();
+        }
+        long elapsed = System.nanoTime() - start;
+        jdbcCeiling = latency.count() / seconds(elapsed);
+        jdbcCeilingLatency = latency;
+        if (failed.get() > 0) {
+            problems.add("JDBC ceiling: " + failed.get() + " transactions failed");
+        }
+        try (Connection c = DriverManager.getConnection(url, user, pass); Statement s = c.createStatement()) {
+            s.execute("drop table if exists bench_booking_seats");
+            s.execute("drop table if exists bench_bookings");
+        }
+        log(String.format(Locale.ROOT, "ceiling: booking transaction %d tx, %.0f/s", latency.count(), jdbcCeiling));
+    }
+
+    // ------------------------------------------------------------------------------------ scenarios
+
+    /** Uncontended 2-seat holds: every user holds its own pairs of seats; one guest token per user. */
+    private String holds(List<String> arena) throws Exception {
+        int users = sizes.holdUsers();
+        List<String> tokens = new ArrayList<>();
+        for (int u = 0; u < users; u++) {
+            tokens.add(http.guest());
+        }
+        int perEvent = arena.size() / 2 - 1;
+        if (sizes.warmupHolds() > 0) {
+            runHolds(events(Math.min(sizes.warmupHolds(), perEvent), perEvent, "Bench warm-up", arena), arena, tokens,
+                    Math.min(sizes.warmupHolds(), perEvent), perEvent);
+        }
+        // one arena event takes at most ~10,000 pairs; larger counts spread over several events, in order
+        List<String> events = events(sizes.holds(), perEvent, "Bench holds", arena);
+        Run run = runHolds(events, arena, tokens, sizes.holds(), perEvent);
+        double rate = run.ok / seconds(run.elapsed);
+        row(String.format(Locale.ROOT, "Uncontended 2-seat holds, %d users (guests), %,d holds (%d arena event%s, "
+                        + "up to %,d holds each)", users, run.ok, events.size(), events.size() == 1 ? "" : "s",
+                        Math.min(perEvent, sizes.holds())),
+                String.format(Locale.ROOT, "**%,.0f holds/s**%s", rate, run.errorText()),
+                pct(run.latency), ratio(rate, redisCeiling, "Redis"));
+        return events.get(0);
+    }
+
+    private List<String> events(int holds, int perEvent, String title, List<String> arena) throws Exception {
+        List<String> events = new ArrayList<>();
+        for (int e = 0; e * perEvent < holds; e++) {
+            String id = createEvent(DemoVenues.arena(), title + " " + (e + 1));
+            prime(id, arena.get(arena.size() - 1));
+            events.add(id);
+        }
+        return events;
+    }
+
+    private Run runHolds(List<String> events, List<String> arena, List<String> tokens, int count, int perEvent)
+            throws Exception {
+        Run run = new Run();
+        concurrently(tokens.size(), count, run, (user, n) -> {
+            String eventId = events.get(n / perEvent);
+            int i = n % perEvent;
+            long s = System.nanoTime();
+            BenchHttp.Response r = http.post("/api/events/" + eventId + "/holds",
+                    Map.of("seatIds", List.of(arena.get(2 * i), arena.get(2 * i + 1))), tokens.get(user));
+            run.record(r, System.nanoTime() - s);
+        });
+        log(String.format(Locale.ROOT, "holds: %d ok in %d ms, errors %s", run.ok, ms(run.elapsed), run.errors));
+        return run;
+    }
+
+    /** Hold + confirm by card terminal (CARD_TERMINAL with a reference) from staff sign-ins (clerk). */
+    private void sales(List<String> arena) throws Exception {
+        int users = sizes.saleUsers();
+        List<String> tokens = new ArrayList<>();
+        for (int u = 0; u < users; u++) {
+            tokens.add(http.login("clerk", password));
+        }
+        String eventId = createEvent(DemoVenues.arena(), "Bench sales");
+        int count = Math.min(sizes.sales(), arena.size() / 2 - 1);
+        prime(eventId, arena.get(arena.size() - 1));
+        Run run = new Run();
+        Latency confirm = new Latency();
+        String runId = UUID.randomUUID().toString().substring(0, 8);
+        concurrently(users, count, run, (user, i) -> {
+            long s = System.nanoTime();
+            BenchHttp.Response hold = http.post("/api/events/" + eventId + "/holds",
+                    Map.of("seatIds", List.of(arena.get(2 * i), arena.get(2 * i + 1))), tokens.get(user));
+            if (!hold.ok()) {
+                run.record(hold, System.nanoTime() - s);
+                return;
+            }
+            long c = System.nanoTime();
+            BenchHttp.Response booking = http.post("/api/bookings", confirmBody(hold.json().path("holdId").asText(),
+                    "BENCH-" + runId + "-" + i), tokens.get(user), "bench-" + runId + "-" + i);
+            long end = System.nanoTime();
+            if (booking.ok()) {
+                confirm.recordNanos(end - c);
+            }
+            run.record(booking, end - s);
+        });
+        double rate = run.ok / seconds(run.elapsed);
+        log(String.format(Locale.ROOT, "sales: %d in %d ms (%.0f/s), errors %s", run.ok, ms(run.elapsed), rate, run.errors));
+        row(String.format(Locale.ROOT, "Hold + confirm (2 seats, CARD_TERMINAL, staff sign-ins), %d users, %,d sales",
+                        users, run.ok),
+                String.format(Locale.ROOT, "**%,.0f sales/s**%s; confirm alone p50 %s ms, p99 %s ms", rate,
+                        run.errorText(), f(confirm.ms(50)), f(confirm.ms(99))),
+                pct(run.latency), ratio(rate, jdbcCeiling, "PostgreSQL"));
+    }
+
+    private static Map<String, Object> confirmBody(String holdId, String reference) {
+        return Map.of("holdId", holdId, "payment", Map.of("method", "CARD_TERMINAL", "reference", reference));
+    }
+
+    /** {@code users} buyers released at once on {@code seats} seats; each holds one seat and pays at once. */
+    private void rush(List<String> arena, int users, int seats) throws Exception {
+        String eventId = createEvent(DemoVenues.arena(), "Bench rush " + users + "/" + seats);
+        List<String> target = arena.subList(1_000, 1_000 + seats);
+        List<String> tokens = new ArrayList<>();
+        for (int u = 0; u < Math.min(users, 32); u++) {
+            tokens.add(http.login("clerk", password));
+        }
+        prime(eventId, arena.get(arena.size() - 1));
+        String runId = UUID.randomUUID().toString().substring(0, 8);
+        Latency holdLatency = new Latency();
+        AtomicInteger sold = new AtomicInteger();
+        AtomicInteger conflicts = new AtomicInteger();
+        AtomicInteger gaveUp = new AtomicInteger();
+        AtomicLong soldOutAt = new AtomicLong();
+        Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+        CountDownLatch ready = new CountDownLatch(users);
+        CountDownLatch go = new CountDownLatch(1);
+        long deadline = System.nanoTime() + sizes.cap().toNanos() + TimeUnit.SECONDS.toNanos(30);
+        AtomicLong start = new AtomicLong();
+        List<Thread> threads = new ArrayList<>();
+        for (int u = 0; u < users; u++) {
+            int user = u;
+            Thread t = new Thread(null, () -> {
+                SplittableRandom random = new SplittableRandom(user);
+                Set<String> taken = new HashSet<>();
+                String token = tokens.get(user % tokens.size());
+                ready.countDown();
+                try {
+                    go.await();
+                    for (int attempt = 0; attempt < 10 && sold.get() < seats && System.nanoTime() < deadline; attempt++) {
+                        List<String> open = new ArrayList<>(target);
+                        open.removeAll(taken);
+                        if (open.isEmpty()) {
+                            break;
+                        }
+                        String seat = open.get(random.nextInt(open.size()));
+                        long s = System.nanoTime();
+                        BenchHttp.Response hold = http.post("/api/events/" + eventId + "/holds",
+                                Map.of("seatIds", List.of(seat)), token);
+                        holdLatency.recordNanos(System.nanoTime() - s);
+                        if (hold.status() == 409) {
+                            conflicts.incrementAndGet();
+                            taken.add(seat);
+                            for (JsonNode gone : hold.json().path("unavailable")) {
+                                taken.add(gone.asText());
+                            }
+                            continue;
+                        }
+                        if (!hold.ok()) {
+                            errors.computeIfAbsent("hold " + hold.status(), k -> new LongAdder()).increment();
+                            continue;
+                        }
+                        String key = "rush-" + runId + "-" + user;
+                        BenchHttp.Response booking = http.post("/api/bookings",
+                                confirmBody(hold.json().path("holdId").asText(), key), token, key);
+                        if (booking.ok()) {
+                            if (sold.incrementAndGet() == seats) {
+                                soldOutAt.set(System.nanoTime());
+                            }
+                        } else {
+                            errors.computeIfAbsent("confirm " + booking.status(), k -> new LongAdder()).increment();
+                        }
+                        return;
+                    }
+                    gaveUp.incrementAndGet();
+                } catch (IOException e) {
+                    errors.computeIfAbsent("io " + e.getClass().getSimpleName(), k -> new LongAdder()).increment();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "bench-rush-" + u, 256 * 1024);
+            t.setDaemon(true);
+            t.start();
+            threads.add(t);
+        }
+        ready.await();
+        start.set(System.nanoTime());
+        go.countDown();
+        for (Thread t : threads) {
+            t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+        }
+        long end = System.nanoTime();
+        IntegrityCheck check = integrity(eventId, target);
+        String sellOut = soldOutAt.get() == 0 ? "not sold out" : ms(soldOutAt.get() - start.get()) + " ms";
+        log(String.format(Locale.ROOT, "rush %d/%d: sold %d, sell-out %s, conflicts %d, errors %s, integrity %s",
+                users, seats, sold.get(), sellOut, conflicts.get(), errors, check));
+        if (sold.get() != seats || check.soldSeats() != seats || check.doubleSold() != 0 || !check.ok()) {
+            problems.add("rush " + users + "/" + seats + ": sold " + sold.get() + ", seats sold per the server "
+                    + check.soldSeats() + ", double sales " + check.doubleSold() + ", integrity ok " + check.ok());
+        }
+        row(String.format(Locale.ROOT, "Rush: %,d users released at once on %d seats (1 seat each, hold then CARD_TERMINAL confirm)",
+                        users, seats),
+                String.format(Locale.ROOT, "**sold out in %s**; sold %d = seats %d: %s; double sales %d; integrity %s; "
+                                + "%,d hold attempts (%,d conflicts)%s; all users done after %,d ms",
+                        sellOut, check.soldSeats(), seats, check.soldSeats() == seats ? "yes" : "NO",
+                        check.doubleSold(), check.ok() ? "ok" : "FAILED", holdLatency.count(), conflicts.get(),
+                        errors.isEmpty() ? "" : ", errors " + errors, ms(end - start.get())),
+                "hold " + pct(holdLatency), "—");
+    }
+
+    private record IntegrityCheck(boolean ok, int doubleSold, int soldSeats) {
+    }
+
+    private IntegrityCheck integrity(String eventId, List<String> target) throws Exception {
+        JsonNode report = http.get("/api/events/" + eventId + "/integrity", admin).require("integrity").json();
+        JsonNode snapshot = http.get("/api/events/" + eventId + "/seats", admin).require("snapshot").json();
+        Set<String> targets = new HashSet<>(target);
+        int sold = 0;
+        for (JsonNode s : snapshot.path("sold")) {
+            if (targets.contains(s.asText())) {
+                sold++;
+            }
+        }
+        return new IntegrityCheck(report.path("ok").asBoolean(false), report.path("doubleSold").size(), sold);
+    }
+
+    /** GET /api/events/{id}/seats on the 20,000-seat arena and the 100,000-seat venue as the scenarios left them. */
+    private void snapshots(String arenaEvent, String bigEvent, int arenaSeats, int bigSeats) throws Exception {
+        String guest = http.guest();
+        snapshot(arenaEvent, guest, String.format(Locale.ROOT, "%,d-seat arena", arenaSeats));
+        snapshot(bigEvent, guest, String.format(Locale.ROOT, "%,d-seat venue", bigSeats));
+    }
+
+    private void snapshot(String eventId, String token, String what) throws Exception {
+        Latency latency = new Latency();
+        long bytes = 0;
+        int held = 0;
+        int sold = 0;
+        for (int i = 0; i < sizes.snapshotRepeats() + 2; i++) {
+            long s = System.nanoTime();
+            BenchHttp.Response r = http.get("/api/events/" + eventId + "/seats", token).require("snapshot");
+            long e = System.nanoTime();
+            if (i >= 2) {
+                latency.recordNanos(e - s);
+            }
+            bytes = r.body().length;
+            if (i == 0) {
+                JsonNode json = r.json();
+                held = json.path("held").size();
+                sold = json.path("sold").size();
+            }
+        }
+        log(String.format(Locale.ROOT, "snapshot %s: %d bytes, p50 %.1f ms", what, bytes, latency.ms(50)));
+        row(String.format(Locale.ROOT, "Seat snapshot `GET /api/events/{id}/seats`, %s (%,d held, %,d sold), %d calls one after another",
+                        what, held, sold, latency.count()),
+                String.format(Locale.ROOT, "**%s** (%,d bytes), max %s ms", size(bytes), bytes, f(latency.maxMs())),
+                pct(latency), "—");
+    }
+
+    /** Subscribers on one event's live feed; the time from sending a hold to its delta at each subscriber. */
+    private void fanout() throws Exception {
+        Venue cinema = DemoVenues.cinema();
+        String eventId = createEvent(cinema, "Bench fan-out");
+        String guest = http.guest();
+        int n = sizes.subscribers();
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        Latency latency = new Latency();
+        LongAdder delivered = new LongAdder();
+        CountDownLatch snapshots = new CountDownLatch(n);
+        List<WebSocket> sockets = Collections.synchronizedList(new ArrayList<>());
+        Semaphore connecting = new Semaphore(50);
+        AtomicInteger failed = new AtomicInteger();
+        URI uri = URI.create(http.wsBase() + "/ws/events/" + eventId + "?access_token=" + guest);
+        long t0 = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            connecting.acquire();
+            http.client().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(30))
+                    .buildAsync(uri, new Subscriber(sentAt, latency, delivered, snapshots))
+                    .whenComplete((ws, e) -> {
+                        connecting.release();
+                        if (e != null) {
+                            failed.incrementAndGet();
+                            snapshots.countDown();
+                        } else {
+                            sockets.add(ws);
+                        }
+                    });
+        }
+        boolean allConnected = snapshots.await(sizes.cap().toSeconds(), TimeUnit.SECONDS);
+        long connectMs = ms(System.nanoTime() - t0);
+        log("fan-out: " + sockets.size() + " subscribers connected in " + connectMs + " ms, failed " + failed.get());
+        List<String> seats = cinema.seats().stream().map(Seat::id).toList();
+        int holds = Math.min(sizes.fanoutHolds(), seats.size());
+        for (int h = 0; h < holds; h++) {
+            String seat = seats.get(h);
+            sentAt.put(seat, System.nanoTime());
+            http.post("/api/events/" + eventId + "/holds", Map.of("seatIds", List.of(seat)), clerk).require("fan-out hold");
+            Thread.sleep(250);
+        }
+        long expected = (long) sockets.size() * holds;
+        long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (delivered.sum() < expected && System.nanoTime() < waitUntil) {
+            Thread.sleep(50);
+        }
+        for (WebSocket ws : sockets) {
+            ws.sendClose(WebSocket.NORMAL_CLOSURE, "bench done").exceptionally(e -> null);
+        }
+        log(String.format(Locale.ROOT, "fan-out: delivered %d of %d, p50 %.1f ms p99 %.1f ms", delivered.sum(), expected,
+                latency.ms(50), latency.ms(99)));
+        if (!allConnected || failed.get() > 0 || delivered.sum() < expected) {
+            problems.add("fan-out: " + sockets.size() + "/" + n + " connected, " + delivered.sum() + "/" + expected
+                    + " deltas delivered");
+        }
+        row(String.format(Locale.ROOT, "WebSocket fan-out: %,d subscribers (JDK WebSocket clients, one JVM) on a %d-seat event, %d holds 250 ms apart",
+                        n, seats.size(), holds),
+                String.format(Locale.ROOT, "deltas delivered %,d of %,d; max %s ms; %d subscribers connected (with their snapshot) in %,d ms",
+                        delivered.sum(), expected, f(latency.maxMs()), sockets.size(), connectMs),
+                "hold sent → delta received " + pct(latency), "—");
+    }
+
+    private static final class Subscriber implements WebSocket.Listener {
+        private final Map<String, Long> sentAt;
+        private final Latency latency;
+        private final LongAdder delivered;
+        private final CountDownLatch snapshots;
+        private final StringBuilder buffer = new StringBuilder();
+        private boolean first = true;
+
+        Subscriber(Map<String, Long> sentAt, Latency latency, LongAdder delivered, CountDownLatch snapshots) {
+            this.sentAt = sentAt;
+            this.latency = latency;
+            this.delivered = delivered;
+            this.snapshots = snapshots;
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            long now = System.nanoTime();
+            buffer.append(data);
+            if (last) {
+                String text = buffer.toString();
+                buffer.setLength(0);
+                if (first) {
+                    first = false;
+                    snapshots.countDown();
+                } else if (text.contains("\"delta\"")) {
+                    try {
+                        for (JsonNode change : BenchHttp.JSON.readTree(text).path("changes")) {
+                            Long sent = sentAt.get(change.path("seatId").asText());
+                            if (sent != null && "HELD".equals(change.path("status").asText())) {
+                                latency.recordNanos(now - sent);
+                                delivered.increment();
+                            }
+                        }
+                    } catch (IOException e) {
+                        // not counted as delivered
+                    }
+                }
+            }
+            ws.request(1);
+            return null;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------ helpers
+
+    private interface Op {
+        void run(int user, int index) throws Exception;
+    }
+
+    /** Outcome of a closed-loop run. */
+    private static final class Run {
+        final Latency latency = new Latency();
+        final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+        volatile long elapsed;
+        int ok;
+        private final AtomicInteger okCount = new AtomicInteger();
+
+        void record(BenchHttp.Response r, long nanos) {
+            if (r.ok()) {
+                latency.recordNanos(nanos);
+                okCount.incrementAndGet();
+            } else {
+                String code = r.status() + " " + r.json().path("code").asText("");
+                errors.computeIfAbsent(code.trim(), k -> new LongAdder()).increment();
+            }
+        }
+
+        String errorText() {
+            return errors.isEmpty() ? "" : " (errors: " + errors + ")";
+        }
+    }
+
+    /** {@code users} threads take the next index until {@code count} operations are done or the time cap passes. */
+    private void concurrently(int users, int count, Run run, Op op) throws InterruptedException {
+        AtomicInteger next = new AtomicInteger();
+        long deadline = System.nanoTime() + sizes.cap().toNanos();
+        CountDownLatch go = new CountDownLatch(1);
+        List<Thread> threads = new ArrayList<>();
+        for (int u = 0; u < users; u++) {
+            int user = u;
+            Thread t = new Thread(null, () -> {
+                try {
+                    go.await();
+                    int i;
+                    while ((i = next.getAndIncrement()) < count && System.nanoTime() < deadline) {
+                        op.run(user, i);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (Exception e) {
+                    run.errors.computeIfAbsent(e.getClass().getSimpleName(), k -> new LongAdder()).increment();
+                }
+            }, "bench-user-" + u, 256 * 1024);
+            t.setDaemon(true);
+            t.start();
+            threads.add(t);
+        }
+        long start = System.nanoTime();
+        go.countDown();
+        for (Thread t : threads) {
+            t.join();
+        }
+        run.elapsed = System.nanoTime() - start;
+        run.ok = run.okCount.get();
+        if (next.get() < count) {
+            run.errors.computeIfAbsent("time cap reached", k -> new LongAdder()).increment();
+        }
+    }
+
+    /**
+     * One hold (by the clerk, on a seat the scenario does not use) before the clock starts: the first hold
+     * of an event loads its state into Redis, and the scenarios measure the running system, not that.
+     */
+    private void prime(String eventId, String seat) throws Exception {
+        http.post("/api/events/" + eventId + "/holds", Map.of("seatIds", List.of(seat)), clerk).require("priming hold");
+    }
+
+    private String createEvent(Venue venue, String title) throws Exception {
+        Map<String, Map<String, Long>> prices = new LinkedHashMap<>();
+        for (Category c : venue.categories()) {
+            prices.put(c.id(), Map.of("adult", 1_000L));
+        }
+        Instant startsAt = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        Event event = new Event(null, venue.id(), title, startsAt, "EUR", prices, null, null, null, null, false,
+                null, null);
+        return http.post("/api/events", event, admin).require("create event " + title).json().path("id").asText();
+    }
+
+    /** 100,000 seats: 250 rows of 400, one category. */
+    static Venue bigVenue() {
+        List<Seat> seats = new ArrayList<>(100_000);
+        for (int r = 0; r < 250; r++) {
+            String row = "R" + (r + 1);
+            for (int n = 0; n < 400; n++) {
+                seats.add(new Seat("B-" + row + "-" + (n + 1), "Bowl", row, n + 1, 10 + n * 12, 10 + r * 12, 10, 10,
+                        "std", false, false, null));
+            }
+        }
+        return new Venue("bench-100k", "Benchmark bowl (100,000 seats)", VenueKind.ARENA, 20 + 400 * 12,
+                20 + 250 * 12, new Point(2410, 1510), List.of(new Category("std", "Standard", "#3b82f6")), seats,
+                List.of(), List.of());
+    }
+
+    private void header() {
+        md.append(START).append("\n\n");
+        md.append(String.format(Locale.ROOT,
+                "Measured %s by `./curtain bench`%s on %s (%d cores visible to the JVM, %s, %s %s, Java %s). "
+                        + "One JVM holds the server, its clients and the ceiling loops, on the same cores as the embedded "
+                        + "PostgreSQL and Redis; traffic only to 127.0.0.1. Other processes may share the CPU. "
+                        + "Server started by `ServerBenchmark` on embedded databases in a throw-away home under /tmp, with "
+                        + "`curtain.holds.max-live-per-principal=100000` (default 10) so that a few sign-ins can hold many seats.%n",
+                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").format(ZonedDateTime.now(ZoneOffset.UTC)),
+                "quick".equals(sizes.name()) ? " --quick" : "", hostName(),
+                Runtime.getRuntime().availableProcessors(), memory(), System.getProperty("os.name"),
+                System.getProperty("os.version"), System.getProperty("java.runtime.version")));
+        md.append("\n");
+    }
+
+    private String notes() {
+        return """
+                How to read it: latencies are per request as the client sees it (HdrHistogram, µs resolution), \
+                taken on closed loops — each user sends its next request when the last one is answered, so throughput \
+                is what that many users get, not an open-loop arrival rate. Ratios compare a scenario with the ceiling \
+                that bounds its critical resource: holds with the bare Lua script, sales with the bare booking \
+                transaction (a sale also runs a hold, a Redis mark-sold, an idempotency row and a payment row). \
+                Rushes: 1 seat per user among a fixed set of the arena's seats; a conflicting user tries another \
+                seat it does not know to be taken, at most 10 tries; sold-out time is from the release of all users \
+                to the confirm of the last seat; users that start after the sell-out send no request (they would \
+                see a full map), so there are fewer hold attempts than users; sold seats and double sales come from the server \
+                (`GET /api/events/{id}/seats` and `GET /api/events/{id}/integrity`). The snapshots are read from the \
+                arena event the holds scenario filled and from the 100,000-seat event the Redis ceiling filled.
+                """ + "\n" + END + "\n";
+    }
+
+    private void row(String scenario, String result, String latency, String ratio) {
+        md.append("| ").append(scenario).append(" | ").append(result).append(" | ").append(latency).append(" | ")
+                .append(ratio).append(" |\n");
+    }
+
+    private static String ratio(double rate, double ceiling, String what) {
+        return ceiling <= 0 ? "—" : String.format(Locale.ROOT, "%.1f %% of the %s ceiling (%,.0f/s)",
+                100 * rate / ceiling, what, ceiling);
+    }
+
+    private static String pct(Latency l) {
+        return l.count() == 0 ? "n/a" : f(l.ms(50)) + " / " + f(l.ms(95)) + " / " + f(l.ms(99)) + " ms";
+    }
+
+    private static String f(double ms) {
+        return Double.isNaN(ms) ? "n/a" : ms >= 100 ? String.format(Locale.ROOT, "%.0f", ms)
+                : String.format(Locale.ROOT, "%.1f", ms);
+    }
+
+    private static String size(long bytes) {
+        return bytes >= 1_000_000 ? String.format(Locale.ROOT, "%.1f MB", bytes / 1e6)
+                : String.format(Locale.ROOT, "%.0f kB", bytes / 1e3);
+    }
+
+    private static double seconds(long nanos) {
+        return Math.max(1, nanos) / 1e9;
+    }
+
+    private static long ms(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(nanos);
+    }
+
+    private static void log(String message) {
+        System.err.println("bench: " + message);
+    }
+
+    private static String hostName() {
+        try {
+            String os = Files.exists(Path.of("/etc/os-release"))
+                    ? Files.readAllLines(Path.of("/etc/os-release")).stream().filter(l -> l.startsWith("PRETTY_NAME="))
+                    .map(l -> l.substring(12).replace("\"", "")).findFirst().orElse("") : "";
+            return os.isEmpty() ? "this machine" : os;
+        } catch (IOException e) {
+            return "this machine";
+        }
+    }
+
+    private static String memory() {
+        try {
+            for (String l : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (l.startsWith("MemTotal:")) {
+                    long kb = Long.parseLong(l.replaceAll("\\D", ""));
+                    return String.format(Locale.ROOT, "%.0f GiB RAM", kb / 1024.0 / 1024.0);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // fall through
+        }
+        return "RAM unknown";
+    }
+
+    /** Replaces the text between the markers (or appends it to the "## Server" section when they are missing). */
+    static void writeSection(Path doc, String section) throws IOException {
+        String text = Files.readString(doc, StandardCharsets.UTF_8);
+        int a = text.indexOf(START);
+        int b = text.indexOf(END);
+        String updated;
+        if (a >= 0 && b > a) {
+            updated = text.substring(0, a) + section.strip() + text.substring(b + END.length());
+        } else {
+            int server = text.indexOf("\n## Server");
+            if (server < 0) {
+                updated = text.stripTrailing() + "\n\n## Server\n\n" + section.strip() + "\n";
+            } else {
+                int lineEnd = text.indexOf('\n', server + 1);
+                updated = text.substring(0, lineEnd + 1) + "\n" + section.strip() + "\n" + text.substring(lineEnd + 1);
+            }
+        }
+        Files.writeString(doc, updated, StandardCharsets.UTF_8);
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | RuntimeException e) {
+            // a throw-away directory under /tmp
+        }
+    }
+}
