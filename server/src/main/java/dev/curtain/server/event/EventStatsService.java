@@ -43,7 +43,7 @@ public class EventStatsService {
                 }
             }
         });
-        int held = Futures.join(ledger.state(event)).held().size();
+        int held = Futures.join(ledger.heldCount(event)).intValue();
         int capacity = event.seats().capacity();
         int sold = (int) durable[0];
         int blocked = (int) durable[1];

@@ -32,4 +32,7 @@ public interface SeatLedger {
     CompletableFuture<Long> block(LiveEvent event, List<String> seatIds, Instant now);
 
     CompletableFuture<LiveState> state(LiveEvent event);
+
+    /** How many seats are held right now (a count, not the list: stats ask often). */
+    CompletableFuture<Long> heldCount(LiveEvent event);
 }

@@ -78,6 +78,11 @@ public class RedisSeatLedger implements SeatLedger {
                 (List<String>) r.get(2), (List<String>) r.get(3), (List<String>) r.get(4)));
     }
 
+    @Override
+    public CompletableFuture<Long> heldCount(LiveEvent event) {
+        return scripts.commands().hlen(EventKeys.prefix(event.id()) + "held").toCompletableFuture();
+    }
+
     /** NOINIT counts as done: the markers will be rebuilt from PostgreSQL, which already has the change. */
     private static long version(List<Object> r) {
         return "OK".equals(EventScripts.status(r)) ? EventScripts.number(r, 1) : -1;
