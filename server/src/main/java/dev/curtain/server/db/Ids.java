@@ -15,10 +15,13 @@ public final class Ids {
         return random(12);
     }
 
+    /** One read of the shared generator per id (each read takes its lock); 32 letters = 5 bits a byte, unbiased. */
     public static String random(int length) {
+        byte[] bytes = new byte[length];
+        RANDOM.nextBytes(bytes);
         char[] chars = new char[length];
         for (int i = 0; i < length; i++) {
-            chars[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
+            chars[i] = ALPHABET[bytes[i] & (ALPHABET.length - 1)];
         }
         return new String(chars);
     }

@@ -86,6 +86,42 @@ class AuthApiTest extends ServerTest {
     }
 
     @Test
+    void aTokenAcceptedBeforeIsRefusedOnceItExpires() throws Exception {
+        // exp has whole seconds: valid for 1-2 s from now
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject("admin").claim("roles", List.of("ADMIN"))
+                .expirationTime(Date.from(Instant.now().plusSeconds(2))).build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+        jwt.sign(new MACSigner(TestInfrastructure.JWT_SECRET.getBytes(StandardCharsets.UTF_8)));
+        String token = jwt.serialize();
+        assertThat(api.get("/api/venues", token).status()).isEqualTo(200);
+        assertThat(api.get("/api/venues", token).status()).isEqualTo(200);
+        Thread.sleep(Math.max(0, claims.getExpirationTime().getTime() - System.currentTimeMillis() + 100));
+        Api.Response late = api.get("/api/venues", token);
+        assertThat(late.status()).isEqualTo(401);
+        assertThat(late.isProblem()).isTrue();
+    }
+
+    @Test
+    void aTamperedCopyOfAnAcceptedTokenIsRefused() throws Exception {
+        String token = login("clerk");
+        assertThat(api.get("/api/auth/me", token).status()).isEqualTo(200);
+        String[] parts = token.split("\\.");
+        String otherPayload = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                "{\"sub\":\"admin\",\"roles\":[\"ADMIN\"],\"exp\":4102444800}".getBytes(StandardCharsets.UTF_8));
+        assertThat(api.get("/api/venues", parts[0] + "." + otherPayload + "." + parts[2]).status()).isEqualTo(401);
+    }
+
+    @Test
+    void expiryClaimIsReadInEachFormTheJwtLibraryGives() {
+        Instant t = Instant.parse("2030-01-01T00:00:00Z");
+        assertThat(RememberingTokenFetcher.expiry(Date.from(t))).isEqualTo(t);
+        assertThat(RememberingTokenFetcher.expiry(t.getEpochSecond())).isEqualTo(t);
+        assertThat(RememberingTokenFetcher.expiry(t)).isEqualTo(t);
+        assertThat(RememberingTokenFetcher.expiry(null)).isNull();
+        assertThat(RememberingTokenFetcher.expiry("soon")).isNull();
+    }
+
+    @Test
     void tokenSignedWithAnotherSecretIs401() throws Exception {
         JWTClaimsSet claims = new JWTClaimsSet.Builder().subject("admin").claim("roles", List.of("ADMIN"))
                 .expirationTime(Date.from(Instant.now().plusSeconds(3600))).build();
