@@ -11,6 +11,7 @@ import dev.curtain.model.venue.VenueKind;
 import dev.curtain.server.event.LiveEvent;
 import dev.curtain.server.hold.HoldStore.BestQuery;
 import dev.curtain.server.hold.HoldStore.HoldTimes;
+import dev.curtain.server.hold.redis.EventKeys;
 import dev.curtain.server.testing.RedisFixture;
 import dev.curtain.server.web.DomainException;
 import java.time.Instant;
@@ -122,6 +123,23 @@ class BestAvailableTest {
                    boolean gaps, List<String> expected) {
         LiveEvent e = house(sweet, plans);
         assertThat(best(e, count, category, accessible, gaps).join().seatIds()).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void seatsOfAnExpiredHoldAreOfferedUnlessAConfirmHasPinnedIt() {
+        LiveEvent e = house(1.5, "..", "..");
+        String pinned = e.id() + ".p" + SEQUENCE.incrementAndGet();
+        String lapsed = e.id() + ".l" + SEQUENCE.incrementAndGet();
+        redis.store.create(e, pinned, "payer", List.of("A-1", "A-2"), times(), 10).join();
+        redis.store.create(e, lapsed, "walker", List.of("B-1", "B-2"), times(), 10).join();
+        Instant later = T0.plusSeconds(700); // both holds expired at T0 + 600, not swept yet
+        // a confirm under way pins its hold past the expiry (hold_pin.lua)
+        redis.connection.sync().hset(EventKeys.prefix(e.id()) + "hold:" + pinned, "pin",
+                String.valueOf(later.plusSeconds(30).toEpochMilli()));
+        Hold taken = redis.store.best(e, e.id() + ".b" + SEQUENCE.incrementAndGet(), "buyer",
+                new BestQuery(2, e.categoriesByPreference(), false, false), new HoldTimes(later, later.plusSeconds(600)),
+                10, null).join();
+        assertThat(taken.seatIds()).containsExactly("B-1", "B-2");
     }
 
     @Test

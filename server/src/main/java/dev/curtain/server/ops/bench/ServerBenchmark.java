@@ -66,17 +66,17 @@ public final class ServerBenchmark {
     static final String END = "<!-- bench:server:end -->";
 
     /** Counts and time caps of one run. */
-    public record Sizes(String name, int warmupHolds, int holds, int holdUsers, int sales, int saleUsers,
+    public record Sizes(String name, int warmupHolds, int warmupSales, int holds, int holdUsers, int sales, int saleUsers,
                         int[][] rushes, int snapshotRepeats, int subscribers, int fanoutHolds,
                         int ceilingScripts, int ceilingTransactions, Duration cap) {
 
         public static Sizes full() {
-            return new Sizes("full", 3_000, 25_000, 200, 3_000, 64, new int[][] {{1_000, 10}, {5_000, 100}},
+            return new Sizes("full", 15_000, 3_000, 25_000, 200, 3_000, 64, new int[][] {{1_000, 10}, {5_000, 100}},
                     30, 2_000, 20, 40_000, 20_000, Duration.ofSeconds(120));
         }
 
         public static Sizes quick() {
-            return new Sizes("quick", 100, 400, 200, 100, 64, new int[][] {{100, 10}, {300, 100}},
+            return new Sizes("quick", 100, 0, 400, 200, 100, 64, new int[][] {{100, 10}, {300, 100}},
                     3, 50, 3, 2_000, 500, Duration.ofSeconds(20));
         }
     }
@@ -347,8 +347,8 @@ public final class ServerBenchmark {
         }
         int perEvent = arena.size() / 2 - 1;
         if (sizes.warmupHolds() > 0) {
-            runHolds(events(Math.min(sizes.warmupHolds(), perEvent), perEvent, "Bench warm-up", arena), arena, tokens,
-                    Math.min(sizes.warmupHolds(), perEvent), perEvent);
+            runHolds(events(sizes.warmupHolds(), perEvent, "Bench warm-up", arena), arena, tokens, sizes.warmupHolds(),
+                    perEvent);
         }
         // one arena event takes at most ~10,000 pairs; larger counts spread over several events, in order
         List<String> events = events(sizes.holds(), perEvent, "Bench holds", arena);
@@ -365,9 +365,7 @@ public final class ServerBenchmark {
     private List<String> events(int holds, int perEvent, String title, List<String> arena) throws Exception {
         List<String> events = new ArrayList<>();
         for (int e = 0; e * perEvent < holds; e++) {
-            String id = createEvent(DemoVenues.arena(), title + " " + (e + 1));
-            prime(id, arena.get(arena.size() - 1));
-            events.add(id);
+            events.add(createPrimedEvent(title + " " + (e + 1), arena));
         }
         return events;
     }
@@ -394,13 +392,26 @@ public final class ServerBenchmark {
         for (int u = 0; u < users; u++) {
             tokens.add(http.login("clerk", password));
         }
-        String eventId = createEvent(DemoVenues.arena(), "Bench sales");
-        int count = Math.min(sizes.sales(), arena.size() / 2 - 1);
-        prime(eventId, arena.get(arena.size() - 1));
-        Run run = new Run();
+        int perEvent = arena.size() / 2 - 1;
+        if (sizes.warmupSales() > 0) {
+            runSales(createPrimedEvent("Bench sales warm-up", arena), arena, tokens,
+                    Math.min(sizes.warmupSales(), perEvent), new Latency());
+        }
         Latency confirm = new Latency();
+        Run run = runSales(createPrimedEvent("Bench sales", arena), arena, tokens, Math.min(sizes.sales(), perEvent), confirm);
+        double rate = run.ok / seconds(run.elapsed);
+        row(String.format(Locale.ROOT, "Hold + confirm (2 seats, CARD_TERMINAL, staff sign-ins), %d users, %,d sales",
+                        users, run.ok),
+                String.format(Locale.ROOT, "**%,.0f sales/s**%s; confirm alone p50 %s ms, p99 %s ms", rate,
+                        run.errorText(), f(confirm.ms(50)), f(confirm.ms(99))),
+                pct(run.latency), ratio(rate, jdbcCeiling, "PostgreSQL"));
+    }
+
+    private Run runSales(String eventId, List<String> arena, List<String> tokens, int count, Latency confirm)
+            throws Exception {
+        Run run = new Run();
         String runId = UUID.randomUUID().toString().substring(0, 8);
-        concurrently(users, count, run, (user, i) -> {
+        concurrently(tokens.size(), count, run, (user, i) -> {
             long s = System.nanoTime();
             BenchHttp.Response hold = http.post("/api/events/" + eventId + "/holds",
                     Map.of("seatIds", List.of(arena.get(2 * i), arena.get(2 * i + 1))), tokens.get(user));
@@ -417,13 +428,9 @@ public final class ServerBenchmark {
             }
             run.record(booking, end - s);
         });
-        double rate = run.ok / seconds(run.elapsed);
-        log(String.format(Locale.ROOT, "sales: %d in %d ms (%.0f/s), errors %s", run.ok, ms(run.elapsed), rate, run.errors));
-        row(String.format(Locale.ROOT, "Hold + confirm (2 seats, CARD_TERMINAL, staff sign-ins), %d users, %,d sales",
-                        users, run.ok),
-                String.format(Locale.ROOT, "**%,.0f sales/s**%s; confirm alone p50 %s ms, p99 %s ms", rate,
-                        run.errorText(), f(confirm.ms(50)), f(confirm.ms(99))),
-                pct(run.latency), ratio(rate, jdbcCeiling, "PostgreSQL"));
+        log(String.format(Locale.ROOT, "sales: %d in %d ms (%.0f/s), errors %s", run.ok, ms(run.elapsed),
+                run.ok / seconds(run.elapsed), run.errors));
+        return run;
     }
 
     private static Map<String, Object> confirmBody(String holdId, String reference) {
@@ -757,6 +764,12 @@ public final class ServerBenchmark {
      */
     private void prime(String eventId, String seat) throws Exception {
         http.post("/api/events/" + eventId + "/holds", Map.of("seatIds", List.of(seat)), clerk).require("priming hold");
+    }
+
+    private String createPrimedEvent(String title, List<String> arena) throws Exception {
+        String id = createEvent(DemoVenues.arena(), title);
+        prime(id, arena.get(arena.size() - 1));
+        return id;
     }
 
     private String createEvent(Venue venue, String title) throws Exception {

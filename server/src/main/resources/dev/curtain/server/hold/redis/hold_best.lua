@@ -26,6 +26,19 @@ end
 
 local BATCH = 32
 
+-- Whether a holder still holds its seats: not yet expired, or pinned by a confirm under way
+-- (as in blockers()). Asked once per holder and call: a full house has many seats per hold.
+local holder_live = {}
+local function still_held(holder)
+  local live = holder_live[holder]
+  if live == nil then
+    local exp = redis.call('ZSCORE', key('expiry'), holder)
+    live = (exp and tonumber(exp) > now) or pinned(holder, now) or false
+    holder_live[holder] = live
+  end
+  return live
+end
+
 -- Open = free now and eligible. Seats of the hold being replaced count as taken, so that
 -- "next best" moves to a different block.
 local function open_flags(ids, flags)
@@ -38,11 +51,10 @@ local function open_flags(ids, flags)
     local free = sold[i] == 0 and blocked[i] == 0
     local holder = holders[i]
     if free and holder then
-      if holder == replace then
+      if holder == replace or still_held(holder) then
         free = false
       else
-        local exp = redis.call('ZSCORE', key('expiry'), holder)
-        if exp and tonumber(exp) > now then free = false else expired_holder[i] = holder end
+        expired_holder[i] = holder
       end
     end
     open[i] = free and eligible
