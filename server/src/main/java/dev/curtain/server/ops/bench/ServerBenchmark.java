@@ -464,8 +464,13 @@ public final class ServerBenchmark {
                 SplittableRandom random = new SplittableRandom(user);
                 Set<String> taken = new HashSet<>();
                 String token = tokens.get(user % tokens.size());
-                ready.countDown();
                 try {
+                    // Buyers wait on the seat map for the on-sale: their connections are open when it starts.
+                    try {
+                        http.get("/api/events/" + eventId + "/seats", token);
+                    } finally {
+                        ready.countDown();
+                    }
                     go.await();
                     for (int attempt = 0; attempt < 10 && sold.get() < seats && System.nanoTime() < deadline; attempt++) {
                         List<String> open = new ArrayList<>(target);
@@ -823,7 +828,7 @@ public final class ServerBenchmark {
                 Rushes: 1 seat per user among a fixed set of the arena's seats; a conflicting user tries another \
                 seat it does not know to be taken, at most 10 tries; sold-out time is from the release of all users \
                 to the confirm of the last seat; users that start after the sell-out send no request (they would \
-                see a full map), so there are fewer hold attempts than users; sold seats and double sales come from the server \
+                see a full map), so there are fewer hold attempts than users; each user loads the seat map before the release (its connection is open when the sale starts, as a waiting buyer's is); sold seats and double sales come from the server \
                 (`GET /api/events/{id}/seats` and `GET /api/events/{id}/integrity`). The snapshots are read from the \
                 arena event the holds scenario filled and from the 100,000-seat event the Redis ceiling filled.
                 """ + "\n" + END + "\n";
