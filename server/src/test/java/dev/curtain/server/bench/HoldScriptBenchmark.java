@@ -1,31 +1,21 @@
 package dev.curtain.server.bench;
 
-import dev.curtain.model.event.Event;
 import dev.curtain.model.hold.Hold;
 import dev.curtain.model.venue.Seat;
 import dev.curtain.model.venue.Venue;
 import dev.curtain.server.demo.DemoVenues;
 import dev.curtain.server.event.LiveEvent;
 import dev.curtain.server.hold.HoldStore;
-import dev.curtain.server.hold.SoldAndBlockedSeats;
-import dev.curtain.server.hold.redis.EventScripts;
-import dev.curtain.server.hold.redis.EventStateInitializer;
 import dev.curtain.server.hold.redis.RedisHoldStore;
 import dev.curtain.server.ops.embedded.EmbeddedRedisServer;
-import dev.curtain.server.venue.SeatIndex;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
+import dev.curtain.server.testing.RedisFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -56,9 +46,7 @@ public class HoldScriptBenchmark {
 
     private Path dataDir;
     private EmbeddedRedisServer redisServer;
-    private RedisClient client;
-    private StatefulRedisConnection<String, String> connection;
-    private ExecutorService executor;
+    private RedisFixture redis;
     private RedisHoldStore store;
     private LiveEvent event;
     private List<String> free;
@@ -69,24 +57,10 @@ public class HoldScriptBenchmark {
     public void start() throws Exception {
         dataDir = Files.createTempDirectory("curtain-jmh-redis-");
         redisServer = EmbeddedRedisServer.start(dataDir);
-        client = RedisClient.create("redis://127.0.0.1:" + redisServer.port());
-        connection = client.connect();
-        executor = Executors.newSingleThreadExecutor();
-        SoldAndBlockedSeats none = new SoldAndBlockedSeats() {
-            @Override
-            public List<String> sold(String eventId) {
-                return List.of();
-            }
-
-            @Override
-            public List<String> blocked(String eventId) {
-                return List.of();
-            }
-        };
-        store = new RedisHoldStore(new EventScripts(connection,
-                new EventStateInitializer(connection, none, executor, Clock.systemUTC())));
+        redis = new RedisFixture("redis://127.0.0.1:" + redisServer.port());
+        store = redis.store;
         Venue arena = DemoVenues.arena();
-        event = event(arena);
+        event = RedisFixture.event(arena, 50);
         List<String> seats = new ArrayList<>(arena.seats().stream().map(Seat::id).toList());
         Collections.shuffle(seats, new Random(42));
         int filled = seats.size() * filledPercent / 100;
@@ -98,9 +72,7 @@ public class HoldScriptBenchmark {
 
     @TearDown(Level.Trial)
     public void stop() throws Exception {
-        connection.close();
-        client.shutdown();
-        executor.shutdownNow();
+        redis.close();
         redisServer.close();
         try (var files = Files.walk(dataDir)) {
             files.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -135,13 +107,5 @@ public class HoldScriptBenchmark {
 
     private static HoldStore.HoldTimes times(Instant now) {
         return new HoldStore.HoldTimes(now, now.plusSeconds(3600));
-    }
-
-    private static LiveEvent event(Venue venue) {
-        Map<String, Map<String, Long>> prices = new java.util.LinkedHashMap<>();
-        venue.categories().forEach(c -> prices.put(c.id(), Map.of("adult", 1000L)));
-        Event e = new Event("jmh" + System.nanoTime(), venue.id(), "JMH", Instant.parse("2030-01-01T20:00:00Z"), "EUR",
-                prices, 3600, 50, null, null, false, venue.name(), venue.capacity());
-        return new LiveEvent(e, SeatIndex.of(venue));
     }
 }

@@ -32,7 +32,12 @@ public final class RedisFixture implements AutoCloseable {
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
 
     public RedisFixture() {
-        client = RedisClient.create(TestInfrastructure.get().redisUri());
+        this(TestInfrastructure.get().redisUri());
+    }
+
+    /** On any Redis (the JMH benchmarks start their own). */
+    public RedisFixture(String redisUri) {
+        client = RedisClient.create(redisUri);
         connection = client.connect();
         SoldAndBlockedSeats durable = new SoldAndBlockedSeats() {
             @Override
