@@ -81,6 +81,21 @@ class HoldScriptsTest {
     }
 
     @Test
+    void aCrowdArrivingAtAColdEventBuildsItsLiveStateOnce() {
+        LiveEvent e = hall();
+        int before = redis.builds.get();
+        List<java.util.concurrent.CompletableFuture<Hold>> holds = new ArrayList<>();
+        for (int n = 1; n <= 10; n++) {
+            for (String row : List.of("A", "B", "C")) {
+                holds.add(redis.store.create(e, e.id() + ".crowd" + SEQUENCE.incrementAndGet(), "crowd" + row + n,
+                        seats(row, n), times(T0), 10));
+            }
+        }
+        holds.forEach(java.util.concurrent.CompletableFuture::join);
+        assertThat(redis.builds.get() - before).as("rebuilds for 30 requests that found the event cold").isEqualTo(1);
+    }
+
+    @Test
     void rushOf500ClientsNeverHoldsASeatTwiceAndEveryRefusalNamesRealConflicts() throws Exception {
         LiveEvent e = hall();
         List<String> contended = seats("A", 1, 2, 3, 4, 5, 6, 7, 8, 9, 10);

@@ -29,6 +29,8 @@ public final class RedisFixture implements AutoCloseable {
     public final RedisHoldStore store;
     public final Map<String, List<String>> sold = new ConcurrentHashMap<>();
     public final Map<String, List<String>> blocked = new ConcurrentHashMap<>();
+    /** How many times an event's live state was built from the durable seats. */
+    public final java.util.concurrent.atomic.AtomicInteger builds = new java.util.concurrent.atomic.AtomicInteger();
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
 
     public RedisFixture() {
@@ -42,6 +44,7 @@ public final class RedisFixture implements AutoCloseable {
         SoldAndBlockedSeats durable = new SoldAndBlockedSeats() {
             @Override
             public List<String> sold(String eventId) {
+                builds.incrementAndGet();
                 return sold.getOrDefault(eventId, List.of());
             }
 

@@ -11,7 +11,9 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +33,7 @@ public class EventStateInitializer {
     private final SoldAndBlockedSeats durable;
     private final ExecutorService blocking;
     private final Clock clock;
+    private final Map<String, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
 
     public EventStateInitializer(StatefulRedisConnection<String, String> connection, SoldAndBlockedSeats durable,
                                  @Named(TaskExecutors.BLOCKING) ExecutorService blocking, Clock clock) {
@@ -40,7 +43,29 @@ public class EventStateInitializer {
         this.clock = clock;
     }
 
+    /**
+     * Builds the event's state once however many requests find it missing at the same moment (a
+     * crowd arriving at a cold event would otherwise start one rebuild each: 200 of them took the
+     * server 15 s); later callers share the build in flight.
+     */
     public CompletableFuture<Void> initialize(LiveEvent event) {
+        CompletableFuture<Void> mine = new CompletableFuture<>();
+        CompletableFuture<Void> running = inFlight.putIfAbsent(event.id(), mine);
+        if (running != null) {
+            return running;
+        }
+        build(event).whenComplete((v, e) -> {
+            inFlight.remove(event.id(), mine);
+            if (e == null) {
+                mine.complete(null);
+            } else {
+                mine.completeExceptionally(e);
+            }
+        });
+        return mine;
+    }
+
+    private CompletableFuture<Void> build(LiveEvent event) {
         return CompletableFuture.supplyAsync(() -> arguments(event), blocking)
                 .thenCompose(args -> INIT.call(redis, EventKeys.scriptKeys(event.id()), args))
                 .thenAccept(r -> {

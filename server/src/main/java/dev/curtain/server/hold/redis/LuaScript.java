@@ -46,7 +46,12 @@ public final class LuaScript {
         return sha;
     }
 
+    /** Runs the script; what follows the answer runs on the caller's event loop, see {@link CallerLoop}. */
     public CompletableFuture<List<Object>> call(RedisAsyncCommands<String, String> redis, String[] keys, String... args) {
+        return CallerLoop.resumeOnCaller(evaluate(redis, keys, args));
+    }
+
+    private CompletableFuture<List<Object>> evaluate(RedisAsyncCommands<String, String> redis, String[] keys, String[] args) {
         CompletionStage<List<Object>> first = redis.evalsha(sha, ScriptOutputType.MULTI, keys, args);
         return first.toCompletableFuture().handle((result, error) -> {
             if (error == null) {

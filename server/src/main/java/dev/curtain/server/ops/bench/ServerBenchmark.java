@@ -373,13 +373,19 @@ public final class ServerBenchmark {
     private Run runHolds(List<String> events, List<String> arena, List<String> tokens, int count, int perEvent)
             throws Exception {
         Run run = new Run();
-        concurrently(tokens.size(), count, run, (user, n) -> {
-            String eventId = events.get(n / perEvent);
-            int i = n % perEvent;
-            long s = System.nanoTime();
-            BenchHttp.Response r = http.post("/api/events/" + eventId + "/holds",
-                    Map.of("seatIds", List.of(arena.get(2 * i), arena.get(2 * i + 1))), tokens.get(user));
-            run.record(r, System.nanoTime() - s);
+        concurrently(tokens.size(), count, run, (load, user, n) -> new Op() {
+            @Override
+            public byte[] first() {
+                int i = n % perEvent;
+                return load.post("/api/events/" + events.get(n / perEvent) + "/holds",
+                        Map.of("seatIds", List.of(arena.get(2 * i), arena.get(2 * i + 1))), tokens.get(user));
+            }
+
+            @Override
+            public byte[] then(BenchHttp.Response answer, long nanos) {
+                run.record(answer, nanos);
+                return null;
+            }
         });
         log(String.format(Locale.ROOT, "holds: %d ok in %d ms, errors %s", run.ok, ms(run.elapsed), run.errors));
         return run;
@@ -411,22 +417,30 @@ public final class ServerBenchmark {
             throws Exception {
         Run run = new Run();
         String runId = UUID.randomUUID().toString().substring(0, 8);
-        concurrently(tokens.size(), count, run, (user, i) -> {
-            long s = System.nanoTime();
-            BenchHttp.Response hold = http.post("/api/events/" + eventId + "/holds",
-                    Map.of("seatIds", List.of(arena.get(2 * i), arena.get(2 * i + 1))), tokens.get(user));
-            if (!hold.ok()) {
-                run.record(hold, System.nanoTime() - s);
-                return;
+        concurrently(tokens.size(), count, run, (load, user, i) -> new Op() {
+            long started;
+            boolean confirming;
+
+            @Override
+            public byte[] first() {
+                started = System.nanoTime();
+                return load.post("/api/events/" + eventId + "/holds",
+                        Map.of("seatIds", List.of(arena.get(2 * i), arena.get(2 * i + 1))), tokens.get(user));
             }
-            long c = System.nanoTime();
-            BenchHttp.Response booking = http.post("/api/bookings", confirmBody(hold.json().path("holdId").asText(),
-                    "BENCH-" + runId + "-" + i), tokens.get(user), "bench-" + runId + "-" + i);
-            long end = System.nanoTime();
-            if (booking.ok()) {
-                confirm.recordNanos(end - c);
+
+            @Override
+            public byte[] then(BenchHttp.Response answer, long nanos) {
+                if (confirming || !answer.ok()) {
+                    if (confirming && answer.ok()) {
+                        confirm.recordNanos(nanos);
+                    }
+                    run.record(answer, System.nanoTime() - started);
+                    return null;
+                }
+                confirming = true;
+                return load.post("/api/bookings", confirmBody(answer.json().path("holdId").asText(),
+                        "BENCH-" + runId + "-" + i), tokens.get(user), "bench-" + runId + "-" + i);
             }
-            run.record(booking, end - s);
         });
         log(String.format(Locale.ROOT, "sales: %d in %d ms (%.0f/s), errors %s", run.ok, ms(run.elapsed),
                 run.ok / seconds(run.elapsed), run.errors));
@@ -453,80 +467,67 @@ public final class ServerBenchmark {
         AtomicInteger gaveUp = new AtomicInteger();
         AtomicLong soldOutAt = new AtomicLong();
         Map<String, LongAdder> errors = new ConcurrentHashMap<>();
-        CountDownLatch ready = new CountDownLatch(users);
-        CountDownLatch go = new CountDownLatch(1);
-        long deadline = System.nanoTime() + sizes.cap().toNanos() + TimeUnit.SECONDS.toNanos(30);
-        AtomicLong start = new AtomicLong();
-        List<Thread> threads = new ArrayList<>();
-        for (int u = 0; u < users; u++) {
-            int user = u;
-            Thread t = new Thread(null, () -> {
-                SplittableRandom random = new SplittableRandom(user);
-                Set<String> taken = new HashSet<>();
-                String token = tokens.get(user % tokens.size());
-                try {
-                    // Buyers wait on the seat map for the on-sale: their connections are open when it starts.
-                    try {
-                        http.get("/api/events/" + eventId + "/seats", token);
-                    } finally {
-                        ready.countDown();
-                    }
-                    go.await();
-                    for (int attempt = 0; attempt < 10 && sold.get() < seats && System.nanoTime() < deadline; attempt++) {
-                        List<String> open = new ArrayList<>(target);
-                        open.removeAll(taken);
-                        if (open.isEmpty()) {
-                            break;
+        long deadline = System.nanoTime() + sizes.cap().toNanos();
+        long start;
+        try (HttpLoad load = new HttpLoad(server.port(), users)) {
+            // Buyers wait on the seat map for the on-sale: their connections are open when it starts.
+            load.run(user -> new HttpLoad.User() {
+                @Override
+                public byte[] next(BenchHttp.Response previous, long nanos) {
+                    return previous == null ? load.get("/api/events/" + eventId + "/seats", tokens.get(user % tokens.size())) : null;
+                }
+            }, deadline);
+            start = System.nanoTime();
+            load.run(user -> new HttpLoad.User() {
+                final SplittableRandom random = new SplittableRandom(user);
+                final Set<String> taken = new HashSet<>();
+                final String token = tokens.get(user % tokens.size());
+                int attempts;
+                boolean confirming;
+
+                @Override
+                public byte[] next(BenchHttp.Response previous, long nanos) {
+                    if (confirming) {
+                        if (!previous.ok()) {
+                            errors.computeIfAbsent("confirm " + previous.status(), k -> new LongAdder()).increment();
+                        } else if (sold.incrementAndGet() == seats) {
+                            soldOutAt.set(System.nanoTime());
                         }
-                        String seat = open.get(random.nextInt(open.size()));
-                        long s = System.nanoTime();
-                        BenchHttp.Response hold = http.post("/api/events/" + eventId + "/holds",
-                                Map.of("seatIds", List.of(seat)), token);
-                        holdLatency.recordNanos(System.nanoTime() - s);
-                        if (hold.status() == 409) {
+                        return null;
+                    }
+                    if (previous != null) {
+                        holdLatency.recordNanos(nanos);
+                        if (previous.ok()) {
+                            confirming = true;
+                            String key = "rush-" + runId + "-" + user;
+                            return load.post("/api/bookings", confirmBody(previous.json().path("holdId").asText(), key),
+                                    token, key);
+                        }
+                        if (previous.status() == 409) {
                             conflicts.incrementAndGet();
-                            taken.add(seat);
-                            for (JsonNode gone : hold.json().path("unavailable")) {
+                            for (JsonNode gone : previous.json().path("unavailable")) {
                                 taken.add(gone.asText());
                             }
-                            continue;
-                        }
-                        if (!hold.ok()) {
-                            errors.computeIfAbsent("hold " + hold.status(), k -> new LongAdder()).increment();
-                            continue;
-                        }
-                        String key = "rush-" + runId + "-" + user;
-                        BenchHttp.Response booking = http.post("/api/bookings",
-                                confirmBody(hold.json().path("holdId").asText(), key), token, key);
-                        if (booking.ok()) {
-                            if (sold.incrementAndGet() == seats) {
-                                soldOutAt.set(System.nanoTime());
-                            }
                         } else {
-                            errors.computeIfAbsent("confirm " + booking.status(), k -> new LongAdder()).increment();
+                            errors.computeIfAbsent("hold " + previous.status(), k -> new LongAdder()).increment();
                         }
-                        return;
                     }
-                    gaveUp.incrementAndGet();
-                } catch (IOException e) {
-                    errors.computeIfAbsent("io " + e.getClass().getSimpleName(), k -> new LongAdder()).increment();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                    List<String> open = new ArrayList<>(target);
+                    open.removeAll(taken);
+                    if (attempts++ == 10 || sold.get() >= seats || open.isEmpty()) {
+                        gaveUp.incrementAndGet();
+                        return null;
+                    }
+                    String seat = open.get(random.nextInt(open.size()));
+                    taken.add(seat);
+                    return load.post("/api/events/" + eventId + "/holds", Map.of("seatIds", List.of(seat)), token);
                 }
-            }, "bench-rush-" + u, 256 * 1024);
-            t.setDaemon(true);
-            t.start();
-            threads.add(t);
-        }
-        ready.await();
-        start.set(System.nanoTime());
-        go.countDown();
-        for (Thread t : threads) {
-            t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            }, deadline);
+            load.failures().forEach((what, n) -> errors.computeIfAbsent("io " + what, k -> new LongAdder()).add(n));
         }
         long end = System.nanoTime();
         IntegrityCheck check = integrity(eventId, target);
-        String sellOut = soldOutAt.get() == 0 ? "not sold out" : ms(soldOutAt.get() - start.get()) + " ms";
+        String sellOut = soldOutAt.get() == 0 ? "not sold out" : ms(soldOutAt.get() - start) + " ms";
         log(String.format(Locale.ROOT, "rush %d/%d: sold %d, sell-out %s, conflicts %d, errors %s, integrity %s",
                 users, seats, sold.get(), sellOut, conflicts.get(), errors, check));
         if (sold.get() != seats || check.soldSeats() != seats || check.doubleSold() != 0 || !check.ok()) {
@@ -539,7 +540,7 @@ public final class ServerBenchmark {
                                 + "%,d hold attempts (%,d conflicts)%s; all users done after %,d ms",
                         sellOut, check.soldSeats(), seats, check.soldSeats() == seats ? "yes" : "NO",
                         check.doubleSold(), check.ok() ? "ok" : "FAILED", holdLatency.count(), conflicts.get(),
-                        errors.isEmpty() ? "" : ", errors " + errors, ms(end - start.get())),
+                        errors.isEmpty() ? "" : ", errors " + errors, ms(end - start)),
                 "hold " + pct(holdLatency), "—");
     }
 
@@ -699,8 +700,15 @@ public final class ServerBenchmark {
 
     // ------------------------------------------------------------------------------------ helpers
 
+    /** One operation of a closed loop: its first request, then each next one from the last answer (null: done). */
     private interface Op {
-        void run(int user, int index) throws Exception;
+        byte[] first();
+
+        byte[] then(BenchHttp.Response answer, long nanos);
+    }
+
+    private interface Ops {
+        Op create(HttpLoad load, int user, int index);
     }
 
     /** Outcome of a closed-loop run. */
@@ -726,41 +734,32 @@ public final class ServerBenchmark {
         }
     }
 
-    /** {@code users} threads take the next index until {@code count} operations are done or the time cap passes. */
-    private void concurrently(int users, int count, Run run, Op op) throws InterruptedException {
-        AtomicInteger next = new AtomicInteger();
+    /**
+     * {@code users} keep-alive connections, each taking the next operation index until {@code count}
+     * operations are done or the time cap passes.
+     */
+    private void concurrently(int users, int count, Run run, Ops ops) throws IOException {
+        int[] next = {0};
         long deadline = System.nanoTime() + sizes.cap().toNanos();
-        CountDownLatch go = new CountDownLatch(1);
-        List<Thread> threads = new ArrayList<>();
-        for (int u = 0; u < users; u++) {
-            int user = u;
-            Thread t = new Thread(null, () -> {
-                try {
-                    go.await();
-                    int i;
-                    while ((i = next.getAndIncrement()) < count && System.nanoTime() < deadline) {
-                        op.run(user, i);
+        try (HttpLoad load = new HttpLoad(server.port(), users)) {
+            long start = System.nanoTime();
+            load.run(user -> new HttpLoad.User() {
+                Op op;
+
+                @Override
+                public byte[] next(BenchHttp.Response previous, long nanos) {
+                    byte[] more = op == null ? null : op.then(previous, nanos);
+                    if (more != null || next[0] >= count) {
+                        return more;
                     }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (Exception e) {
-                    run.errors.computeIfAbsent(e.getClass().getSimpleName(), k -> new LongAdder()).increment();
+                    op = ops.create(load, user, next[0]++);
+                    return op.first();
                 }
-            }, "bench-user-" + u, 256 * 1024);
-            t.setDaemon(true);
-            t.start();
-            threads.add(t);
+            }, deadline);
+            run.elapsed = System.nanoTime() - start;
+            load.failures().forEach((what, n) -> run.errors.computeIfAbsent(what, k -> new LongAdder()).add(n));
         }
-        long start = System.nanoTime();
-        go.countDown();
-        for (Thread t : threads) {
-            t.join();
-        }
-        run.elapsed = System.nanoTime() - start;
         run.ok = run.okCount.get();
-        if (next.get() < count) {
-            run.errors.computeIfAbsent("time cap reached", k -> new LongAdder()).increment();
-        }
     }
 
     /**

@@ -1,0 +1,288 @@
+package dev.curtain.server.ops.bench;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+
+/**
+ * The load generator of the REST scenarios: many keep-alive HTTP/1.1 connections driven by one
+ * thread on a selector, like wrk, so that the client costs the shared cores as little as possible
+ * (the JDK HTTP client with a thread per user took more CPU than the server it measured). Each
+ * connection carries one {@link User}, one request at a time: a closed loop per user.
+ * Only ever talks to 127.0.0.1; understands the answers Micronaut sends (Content-Length or chunked).
+ */
+final class HttpLoad implements AutoCloseable {
+
+    /** One virtual user's conversation on its connection. */
+    interface User {
+        /**
+         * The next request ({@link HttpLoad#post} and friends), or null when this user is done.
+         * {@code previous} is the answer to the last request (null before the first) and
+         * {@code nanos} the time from sending it to receiving the whole answer.
+         */
+        byte[] next(BenchHttp.Response previous, long nanos);
+    }
+
+    private static final byte[] EMPTY = new byte[0];
+
+    private final String host;
+    private final Selector selector;
+    private final List<Connection> connections = new ArrayList<>();
+    private final Map<String, Integer> failures = new TreeMap<>();
+
+    /** Opens {@code count} connections one after another (a burst of connects would overflow the accept queue). */
+    HttpLoad(int port, int count) throws IOException {
+        this.host = "127.0.0.1:" + port;
+        this.selector = Selector.open();
+        InetSocketAddress address = new InetSocketAddress("127.0.0.1", port);
+        for (int i = 0; i < count; i++) {
+            SocketChannel channel = SocketChannel.open(address);
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            channel.configureBlocking(false);
+            Connection c = new Connection(channel);
+            c.key = channel.register(selector, 0, c);
+            connections.add(c);
+        }
+    }
+
+    int size() {
+        return connections.size();
+    }
+
+    /** Failures that ended a user early (connection closed, unreadable answer), by kind. */
+    Map<String, Integer> failures() {
+        return failures;
+    }
+
+    byte[] get(String path, String token) {
+        return request("GET", path, token, null, null);
+    }
+
+    byte[] post(String path, Object body, String token) {
+        return post(path, body, token, null);
+    }
+
+    byte[] post(String path, Object body, String token, String idempotencyKey) {
+        return request("POST", path, token, body == null ? EMPTY : BenchHttp.write(body), idempotencyKey);
+    }
+
+    private byte[] request(String method, String path, String token, byte[] body, String idempotencyKey) {
+        StringBuilder head = new StringBuilder(256).append(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: ")
+                .append(host).append("\r\nAccept: application/json\r\n");
+        if (token != null) {
+            head.append("Authorization: Bearer ").append(token).append("\r\n");
+        }
+        if (idempotencyKey != null) {
+            head.append("Idempotency-Key: ").append(idempotencyKey).append("\r\n");
+        }
+        if (body != null) {
+            head.append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
+        }
+        byte[] h = head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
+        if (body == null || body.length == 0) {
+            return h;
+        }
+        byte[] out = Arrays.copyOf(h, h.length + body.length);
+        System.arraycopy(body, 0, out, h.length, body.length);
+        return out;
+    }
+
+    /**
+     * Gives connection {@code i} the user {@code users.apply(i)} and runs them all until every user
+     * is done; after {@code deadlineNanos} no user is asked for another request, and answers still
+     * missing ten seconds later are abandoned (counted as failures).
+     */
+    void run(IntFunction<User> users, long deadlineNanos) throws IOException {
+        int active = 0;
+        for (int i = 0; i < connections.size(); i++) {
+            Connection c = connections.get(i);
+            c.user = users.apply(i);
+            if (c.user != null && c.start(c.user.next(null, 0))) {
+                active++;
+            }
+        }
+        long abandonAt = deadlineNanos + TimeUnit.SECONDS.toNanos(10);
+        while (active > 0) {
+            if (System.nanoTime() > abandonAt) {
+                failures.merge("no answer before the time cap", active, Integer::sum);
+                break;
+            }
+            selector.select(100);
+            for (SelectionKey key : selector.selectedKeys()) {
+                Connection c = (Connection) key.attachment();
+                try {
+                    if (key.isValid() && key.isWritable()) {
+                        c.flush();
+                    }
+                    if (key.isValid() && key.isReadable()) {
+                        BenchHttp.Response answer = c.read();
+                        if (answer != null) {
+                            long nanos = System.nanoTime() - c.sentAt;
+                            byte[] next = c.user.next(answer, nanos);
+                            if (!c.start(System.nanoTime() < deadlineNanos ? next : null)) {
+                                active--;
+                            }
+                        }
+                    }
+                } catch (IOException | RuntimeException e) {
+                    failures.merge(e.getClass().getSimpleName() + ": " + e.getMessage(), 1, Integer::sum);
+                    c.fail();
+                    active--;
+                }
+            }
+            selector.selectedKeys().clear();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        for (Connection c : connections) {
+            c.channel.close();
+        }
+        selector.close();
+    }
+
+    /** One keep-alive connection with at most one request in flight. */
+    private static final class Connection {
+        final SocketChannel channel;
+        SelectionKey key;
+        User user;
+        ByteBuffer out;
+        ByteBuffer in = ByteBuffer.allocate(8 * 1024);
+        long sentAt;
+        boolean broken;
+
+        Connection(SocketChannel channel) {
+            this.channel = channel;
+        }
+
+        /** Sends the request; false when there is none (the user is done) or the connection is gone. */
+        boolean start(byte[] request) throws IOException {
+            if (request == null || broken) {
+                key.interestOps(0);
+                return false;
+            }
+            out = ByteBuffer.wrap(request);
+            in.clear();
+            sentAt = System.nanoTime();
+            flush();
+            return true;
+        }
+
+        void flush() throws IOException {
+            channel.write(out);
+            key.interestOps(out.hasRemaining() ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ);
+        }
+
+        void fail() {
+            broken = true;
+            key.interestOps(0);
+        }
+
+        /** Reads what arrived; the whole answer once it is complete, else null. */
+        BenchHttp.Response read() throws IOException {
+            if (!in.hasRemaining()) {
+                in = ByteBuffer.allocate(in.capacity() * 2).put(in.flip());
+            }
+            if (channel.read(in) < 0) {
+                throw new IOException("connection closed by the server");
+            }
+            return Answer.parse(in.array(), in.position());
+        }
+    }
+
+    /** Parses one HTTP/1.1 answer from the start of a buffer. */
+    static final class Answer {
+
+        private Answer() {
+        }
+
+        /** The answer in {@code data[0, length)}, or null while it is incomplete. */
+        static BenchHttp.Response parse(byte[] data, int length) throws IOException {
+            int headEnd = indexOf(data, length, 0);
+            if (headEnd < 0) {
+                return null;
+            }
+            String head = new String(data, 0, headEnd, StandardCharsets.ISO_8859_1);
+            if (!head.startsWith("HTTP/1.1 ") || head.length() < 12) {
+                throw new IOException("not an HTTP/1.1 answer: " + head.lines().findFirst().orElse(""));
+            }
+            int status = Integer.parseInt(head.substring(9, 12));
+            String lower = head.toLowerCase(Locale.ROOT);
+            int bodyStart = headEnd + 4;
+            String contentLength = header(lower, "content-length");
+            if (contentLength != null) {
+                int n = Integer.parseInt(contentLength);
+                return length < bodyStart + n ? null
+                        : new BenchHttp.Response(status, Arrays.copyOfRange(data, bodyStart, bodyStart + n));
+            }
+            if ("chunked".equals(header(lower, "transfer-encoding"))) {
+                return chunked(status, data, length, bodyStart);
+            }
+            return new BenchHttp.Response(status, EMPTY);
+        }
+
+        private static BenchHttp.Response chunked(int status, byte[] data, int length, int at) {
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            while (true) {
+                int lineEnd = lineEnd(data, length, at);
+                if (lineEnd < 0) {
+                    return null;
+                }
+                String sizeText = new String(data, at, lineEnd - at, StandardCharsets.ISO_8859_1);
+                int semicolon = sizeText.indexOf(';');
+                int size = Integer.parseInt((semicolon < 0 ? sizeText : sizeText.substring(0, semicolon)).trim(), 16);
+                int chunkStart = lineEnd + 2;
+                if (size == 0) {
+                    return length < chunkStart + 2 ? null : new BenchHttp.Response(status, body.toByteArray());
+                }
+                if (length < chunkStart + size + 2) {
+                    return null;
+                }
+                body.write(data, chunkStart, size);
+                at = chunkStart + size + 2;
+            }
+        }
+
+        private static String header(String lowerHead, String name) {
+            int at = lowerHead.indexOf("\r\n" + name + ":");
+            if (at < 0) {
+                return null;
+            }
+            int start = at + name.length() + 3;
+            int end = lowerHead.indexOf("\r\n", start);
+            return lowerHead.substring(start, end < 0 ? lowerHead.length() : end).trim();
+        }
+
+        private static int indexOf(byte[] data, int length, int from) {
+            for (int i = from; i + 3 < length; i++) {
+                if (data[i] == '\r' && data[i + 1] == '\n' && data[i + 2] == '\r' && data[i + 3] == '\n') {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        private static int lineEnd(byte[] data, int length, int from) {
+            for (int i = from; i + 1 < length; i++) {
+                if (data[i] == '\r' && data[i + 1] == '\n') {
+                    return i;
+                }
+            }
+            return -1;
+        }
+    }
+}
