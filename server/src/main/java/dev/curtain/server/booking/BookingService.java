@@ -136,26 +136,24 @@ public class BookingService {
             throw BookingProblems.invalid("holdId", "holdId is required: confirm a hold you made.");
         }
         String hash = hash(request);
-        Optional<Stored> earlier = db.read(c -> idempotency.find(c, principal, key));
-        if (earlier.isPresent()) {
-            return replay(earlier.get(), hash);
-        }
+        // No look-up of the key first: a retry of a finished sale finds its hold gone (replayed below), and
+        // one that still gets the pin is stopped by the key's primary key inside the sale's transaction.
         LiveEvent event = eventOfHold(request.holdId());
         SeatLedger.Pinned pinned;
         try {
             pinned = Futures.join(ledger.pin(event, request.holdId(), principal, clock.instant(), PIN_MILLIS));
         } catch (DomainException refused) {
-            // A concurrent retry with the same key may have just confirmed this hold.
+            // This key may already have confirmed the hold (a retry), or a concurrent request with it just did.
             Optional<Stored> meanwhile = db.read(c -> idempotency.find(c, principal, key));
             if (meanwhile.isPresent() && meanwhile.get().status() != null) {
                 return replay(meanwhile.get(), hash);
             }
             throw refused;
         }
-        Booking booking;
+        Sale sale;
         try {
-            booking = record(event, principal, roles, key, hash, request, pinned.seatIds());
-            followUp.run("mark sold " + booking.id(),
+            sale = record(event, principal, roles, key, hash, request, pinned.seatIds());
+            followUp.run("mark sold " + sale.booking().id(),
                     () -> ledger.markSold(event, request.holdId(), pinned.seatIds()));
         } catch (DataAccessFailure failure) {
             unpin(event, request.holdId());
@@ -167,10 +165,10 @@ public class BookingService {
             unpin(event, request.holdId());
             throw refused;
         }
-        if (booking.status() == BookingStatus.PENDING_PAYMENT) {
-            return startCardPayment(booking.id());
+        if (sale.booking().status() == BookingStatus.PENDING_PAYMENT) {
+            return startCardPayment(sale.booking().id());
         }
-        return new Answer(201, write(booking));
+        return new Answer(201, sale.body());
     }
 
     /**
@@ -216,7 +214,11 @@ public class BookingService {
         }
     }
 
-    private Booking record(LiveEvent event, String principal, Collection<String> roles, String key, String hash,
+    /** A recorded sale and its answer, serialised once for both the idempotency row and the response. */
+    private record Sale(Booking booking, String body) {
+    }
+
+    private Sale record(LiveEvent event, String principal, Collection<String> roles, String key, String hash,
                            BookingRequest request, List<String> seatIds) {
         List<Priced> priced = price(event, seatIds, request.ticketTypes());
         long listTotal = priced.stream().mapToLong(Priced::priceMinor).sum();
@@ -247,7 +249,8 @@ public class BookingService {
                     request.holdId(), null, principal, deadline), seats, rows);
             takeCash(c, principal, currency, bookingId, rows, ids);
             Booking booking = store.load(c, bookingId).orElseThrow();
-            idempotency.answer(c, principal, key, 201, write(booking));
+            String body = write(booking);
+            idempotency.answer(c, principal, key, 201, body);
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("eventId", event.id());
             detail.put("seats", seatIds);
@@ -264,7 +267,7 @@ public class BookingService {
                 detail.put("paymentDeadline", deadline.toString());
             }
             audit.append(c, principal, card ? "SALE_PENDING_PAYMENT" : "SALE", "booking:" + bookingId, detail);
-            return booking;
+            return new Sale(booking, body);
         });
     }
 

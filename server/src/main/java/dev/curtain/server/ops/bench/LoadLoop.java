@@ -18,18 +18,38 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
 /**
- * The load generator of the REST scenarios: many keep-alive HTTP/1.1 connections driven by one
- * thread on a selector, like wrk, so that the client costs the shared cores as little as possible
+ * The benchmark's load generator: many keep-alive connections driven by one thread on a selector,
+ * like wrk and redis-benchmark, so that the client costs the shared cores as little as possible
  * (the JDK HTTP client with a thread per user took more CPU than the server it measured). Each
- * connection carries one {@link User}, one request at a time: a closed loop per user.
- * Only ever talks to 127.0.0.1; understands the answers Micronaut sends (Content-Length or chunked).
+ * connection carries one {@link User}, one request at a time: a closed loop per user. Speaks
+ * HTTP/1.1 to the server (Content-Length or chunked answers) or RESP to Redis for its ceiling.
+ * Only ever talks to 127.0.0.1.
  */
-final class HttpLoad implements AutoCloseable {
+final class LoadLoop implements AutoCloseable {
+
+    /** Where one answer ends in the bytes read so far. */
+    interface Framing {
+        /** The answer at the start of {@code data[0, length)}, or null while it is incomplete. */
+        BenchHttp.Response parse(byte[] data, int length) throws IOException;
+    }
+
+    static final Framing HTTP = (data, length) -> Answer.parse(data, length);
+
+    /** A RESP reply; status 200 when it is an array whose first element is OK (a script's success), else 409. */
+    static final Framing RESP = (data, length) -> {
+        int end = Resp.end(data, length, 0);
+        if (end < 0) {
+            return null;
+        }
+        boolean ok = length > 8 && data[0] == '*' && new String(data, 0, Math.min(length, 32), StandardCharsets.ISO_8859_1)
+                .contains("\r\n$2\r\nOK\r\n");
+        return new BenchHttp.Response(ok ? 200 : 409, Arrays.copyOf(data, end));
+    };
 
     /** One virtual user's conversation on its connection. */
     interface User {
         /**
-         * The next request ({@link HttpLoad#post} and friends), or null when this user is done.
+         * The next request ({@link LoadLoop#post} and friends), or null when this user is done.
          * {@code previous} is the answer to the last request (null before the first) and
          * {@code nanos} the time from sending it to receiving the whole answer.
          */
@@ -39,20 +59,26 @@ final class HttpLoad implements AutoCloseable {
     private static final byte[] EMPTY = new byte[0];
 
     private final String host;
+    private final Framing framing;
     private final Selector selector;
     private final List<Connection> connections = new ArrayList<>();
     private final Map<String, Integer> failures = new TreeMap<>();
 
-    /** Opens {@code count} connections one after another (a burst of connects would overflow the accept queue). */
-    HttpLoad(int port, int count) throws IOException {
+    /** Opens {@code count} HTTP connections one after another (a burst of connects would overflow the accept queue). */
+    LoadLoop(int port, int count) throws IOException {
+        this(port, count, HTTP);
+    }
+
+    LoadLoop(int port, int count, Framing framing) throws IOException {
         this.host = "127.0.0.1:" + port;
+        this.framing = framing;
         this.selector = Selector.open();
         InetSocketAddress address = new InetSocketAddress("127.0.0.1", port);
         for (int i = 0; i < count; i++) {
             SocketChannel channel = SocketChannel.open(address);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             channel.configureBlocking(false);
-            Connection c = new Connection(channel);
+            Connection c = new Connection(channel, framing);
             c.key = channel.register(selector, 0, c);
             connections.add(c);
         }
@@ -158,6 +184,7 @@ final class HttpLoad implements AutoCloseable {
     /** One keep-alive connection with at most one request in flight. */
     private static final class Connection {
         final SocketChannel channel;
+        final Framing framing;
         SelectionKey key;
         User user;
         ByteBuffer out;
@@ -165,8 +192,9 @@ final class HttpLoad implements AutoCloseable {
         long sentAt;
         boolean broken;
 
-        Connection(SocketChannel channel) {
+        Connection(SocketChannel channel, Framing framing) {
             this.channel = channel;
+            this.framing = framing;
         }
 
         /** Sends the request; false when there is none (the user is done) or the connection is gone. */
@@ -200,7 +228,50 @@ final class HttpLoad implements AutoCloseable {
             if (channel.read(in) < 0) {
                 throw new IOException("connection closed by the server");
             }
-            return Answer.parse(in.array(), in.position());
+            return framing.parse(in.array(), in.position());
+        }
+    }
+
+    /** A command as a RESP array of bulk strings. */
+    static byte[] resp(String... parts) {
+        StringBuilder b = new StringBuilder(64 + parts.length * 24).append('*').append(parts.length).append("\r\n");
+        for (String p : parts) {
+            byte[] bytes = p.getBytes(StandardCharsets.UTF_8);
+            b.append('$').append(bytes.length).append("\r\n").append(new String(bytes, StandardCharsets.ISO_8859_1))
+                    .append("\r\n");
+        }
+        return b.toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** Finds where one RESP value ends. */
+    static final class Resp {
+
+        private Resp() {
+        }
+
+        /** The index just past the value starting at {@code at}, or -1 while it is incomplete. */
+        static int end(byte[] data, int length, int at) {
+            int lineEnd = Answer.lineEnd(data, length, at);
+            if (lineEnd < 0) {
+                return -1;
+            }
+            int next = lineEnd + 2;
+            switch (data[at]) {
+                case '$' -> {
+                    int n = Integer.parseInt(new String(data, at + 1, lineEnd - at - 1, StandardCharsets.ISO_8859_1));
+                    return n < 0 ? next : (length < next + n + 2 ? -1 : next + n + 2);
+                }
+                case '*' -> {
+                    int n = Integer.parseInt(new String(data, at + 1, lineEnd - at - 1, StandardCharsets.ISO_8859_1));
+                    for (int i = 0; i < n && next >= 0; i++) {
+                        next = end(data, length, next);
+                    }
+                    return next;
+                }
+                default -> {
+                    return next; // +simple, -error, :integer
+                }
+            }
         }
     }
 
@@ -276,7 +347,7 @@ final class HttpLoad implements AutoCloseable {
             return -1;
         }
 
-        private static int lineEnd(byte[] data, int length, int from) {
+        static int lineEnd(byte[] data, int length, int from) {
             for (int i = from; i + 1 < length; i++) {
                 if (data[i] == '\r' && data[i + 1] == '\n') {
                     return i;
