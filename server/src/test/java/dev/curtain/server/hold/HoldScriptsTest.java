@@ -81,6 +81,26 @@ class HoldScriptsTest {
     }
 
     @Test
+    void aSnapshotAtAnUnchangedVersionReusesTheSeatsAndStillAnswersEachCallerItsOwnHolds() {
+        LiveEvent e = hall();
+        Hold alice = hold(e, "alice", seats("A", 1, 2));
+        SeatSnapshot first = redis.store.snapshot(e, "alice", T0).join();
+        SeatSnapshot again = redis.store.snapshot(e, "bob", T0).join();
+        assertThat(again.version()).isEqualTo(first.version());
+        assertThat(again.held()).containsExactlyInAnyOrder("HALL-A-1", "HALL-A-2");
+        assertThat(first.mine()).extracting(Hold::holdId).containsExactly(alice.holdId());
+        assertThat(again.mine()).isEmpty();
+
+        hold(e, "bob", seats("B", 3));
+        SeatSnapshot changed = redis.store.snapshot(e, "bob", T0).join();
+        assertThat(changed.version()).isGreaterThan(first.version());
+        assertThat(changed.held()).containsExactlyInAnyOrder("HALL-A-1", "HALL-A-2", "HALL-B-3");
+        assertThat(changed.mine()).extracting(Hold::seatIds).containsExactly(List.of("HALL-B-3"));
+        redis.store.release(e, alice.holdId(), "alice", T0).join();
+        assertThat(redis.store.snapshot(e, "alice", T0).join().held()).containsExactly("HALL-B-3");
+    }
+
+    @Test
     void aCrowdArrivingAtAColdEventBuildsItsLiveStateOnce() {
         LiveEvent e = hall();
         int before = redis.builds.get();

@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -29,6 +30,23 @@ public class RedisHoldStore implements HoldStore {
 
     private final RedisAsyncCommands<String, String> redis;
     private final EventScripts scripts;
+    /**
+     * The last snapshot's seats of each recently read event: while the event's version has not moved,
+     * the snapshot script answers only the version and the caller's holds. Every change of held, sold
+     * or blocked seats publishes a delta with a new version, so a version names one state.
+     */
+    private final Map<String, SeatsAtVersion> lastSnapshots = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, SeatsAtVersion> eldest) {
+                    return size() > SNAPSHOTS_KEPT;
+                }
+            });
+
+    private static final int SNAPSHOTS_KEPT = 64;
+
+    private record SeatsAtVersion(long version, List<String> held, List<String> sold, List<String> blocked) {
+    }
 
     public RedisHoldStore(EventScripts scripts) {
         this.scripts = scripts;
@@ -139,16 +157,27 @@ public class RedisHoldStore implements HoldStore {
     @Override
     @SuppressWarnings("unchecked")
     public CompletableFuture<SeatSnapshot> snapshot(LiveEvent event, String owner, Instant now) {
-        return run(event, SNAPSHOT, List.of(owner == null ? "" : owner, millis(now))).thenApply(r -> {
-            List<Hold> mine = new ArrayList<>();
+        SeatsAtVersion known = lastSnapshots.get(event.id());
+        return run(event, SNAPSHOT, List.of(owner == null ? "" : owner, millis(now),
+                known == null ? "" : String.valueOf(known.version()))).thenApply(r -> {
             long version = number(r, 1);
-            for (Object entry : (List<Object>) r.get(5)) {
+            SeatsAtVersion seats;
+            List<Object> mineRows;
+            if ("SAME".equals(status(r)) && known != null && known.version() == version) {
+                seats = known;
+                mineRows = (List<Object>) r.get(2);
+            } else {
+                seats = new SeatsAtVersion(version, (List<String>) r.get(2), (List<String>) r.get(3), (List<String>) r.get(4));
+                lastSnapshots.put(event.id(), seats);
+                mineRows = (List<Object>) r.get(5);
+            }
+            List<Hold> mine = new ArrayList<>();
+            for (Object entry : mineRows) {
                 List<Object> h = (List<Object>) entry;
                 mine.add(new Hold((String) h.get(0), event.id(), strings(h, 2),
                         Instant.ofEpochMilli(Long.parseLong((String) h.get(1))), version));
             }
-            return new SeatSnapshot("snapshot", event.id(), version, (List<String>) r.get(2), (List<String>) r.get(3),
-                    (List<String>) r.get(4), mine);
+            return new SeatSnapshot("snapshot", event.id(), version, seats.held(), seats.sold(), seats.blocked(), mine);
         });
     }
 

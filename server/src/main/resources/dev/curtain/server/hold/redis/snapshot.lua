@@ -1,10 +1,14 @@
 -- Every non-available seat of the event at one version, and the caller's live holds.
 -- KEYS[1]  {ev:<id>}:init
--- ARGV     owner ('' for none), now (ms)
--- Returns  {'NOINIT'} | {'OK', version, held[], sold[], blocked[], mine[]} where each entry of
---          mine is {holdId, expiresAt, seatId...}
+-- ARGV     owner ('' for none), now (ms), known version ('' for none)
+-- Returns  {'NOINIT'}
+--          | {'SAME', version, mine} when the event is still at the known version: the caller
+--            already has its held, sold and blocked seats (reading 80,000 held seats costs Redis
+--            about 40 ms, so a crowd opening the seat map must not make it read them each time)
+--          | {'OK', version, held[], sold[], blocked[], mine}
+--          where each entry of mine is {holdId, expiresAt, seatId...}
 if not initialized() then return { 'NOINIT' } end
-local owner, now = ARGV[1], tonumber(ARGV[2])
+local owner, now, known = ARGV[1], tonumber(ARGV[2]), ARGV[3]
 local mine = {}
 if owner ~= '' then
   for _, hold_id in ipairs(redis.call('ZRANGEBYSCORE', key('owner:' .. owner), '(' .. now, '+inf')) do
@@ -13,5 +17,7 @@ if owner ~= '' then
     mine[#mine + 1] = entry
   end
 end
-return { 'OK', tostring(current_version()), redis.call('HKEYS', key('held')), redis.call('SMEMBERS', key('sold')),
+local version = tostring(current_version())
+if version == known then return { 'SAME', version, mine } end
+return { 'OK', version, redis.call('HKEYS', key('held')), redis.call('SMEMBERS', key('sold')),
   redis.call('SMEMBERS', key('blocked')), mine }
