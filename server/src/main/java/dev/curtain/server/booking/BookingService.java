@@ -230,7 +230,7 @@ public class BookingService {
         List<NewSeat> seats = new ArrayList<>();
         for (Priced p : priced) {
             String ticketCode = BookingCodes.ticketCode();
-            seats.add(new NewSeat(p.seat().id(), p.seat().category(), p.ticketType(), comp ? 0 : p.priceMinor(),
+            seats.add(new NewSeat(p.seat(), p.ticketType(), comp ? 0 : p.priceMinor(),
                     ticketCode, signer.payload(ticketCode, event.id(), p.seat().id())));
         }
         long total = comp ? 0 : listTotal;
@@ -244,11 +244,12 @@ public class BookingService {
         Instant deadline = card ? clock.instant().plusSeconds(paymentRules.windowSeconds()) : null;
         return db.write(c -> {
             idempotency.claim(c, principal, key, hash);
-            List<Long> ids = store.insert(c, new NewBooking(bookingId, BookingCodes.bookingCode(), event.id(),
+            BookingStore.Written written = store.insert(c, new NewBooking(bookingId, BookingCodes.bookingCode(), event.id(),
                     card ? BookingStatus.PENDING_PAYMENT : BookingStatus.CONFIRMED, customer, total, currency,
                     request.holdId(), null, principal, deadline), seats, rows);
-            takeCash(c, principal, currency, bookingId, rows, ids);
-            Booking booking = store.load(c, bookingId).orElseThrow();
+            takeCash(c, principal, currency, bookingId, rows, written.paymentIds());
+            // A card sale's answer carries its Stripe payment as load reads it; any other is what was written.
+            Booking booking = card ? store.load(c, bookingId).orElseThrow() : written.booking();
             String body = write(booking);
             idempotency.answer(c, principal, key, 201, body);
             Map<String, Object> detail = new LinkedHashMap<>();
@@ -466,13 +467,13 @@ public class BookingService {
                 List<NewSeat> seats = new ArrayList<>();
                 for (Priced p : priced) {
                     String ticketCode = BookingCodes.ticketCode();
-                    seats.add(new NewSeat(p.seat().id(), p.seat().category(), p.ticketType(), p.priceMinor(), ticketCode,
+                    seats.add(new NewSeat(p.seat(), p.ticketType(), p.priceMinor(), ticketCode,
                             signer.payload(ticketCode, target.id(), p.seat().id())));
                 }
                 Customer customer = customerOf(c, bookingId);
                 List<Long> ids = store.insert(c, new NewBooking(newId, BookingCodes.bookingCode(), target.id(),
                         BookingStatus.CONFIRMED, customer, newTotal, head.currency(), request.holdId(), bookingId, principal),
-                        seats, newPayments);
+                        seats, newPayments).paymentIds();
                 takeCash(c, principal, head.currency(), newId, newPayments, ids);
                 audit.append(c, principal, "EXCHANGE", "booking:" + bookingId, Map.of("newBooking", newId,
                         "from", leavingIds, "to", pinned.seatIds(), "differenceMinor", difference, "reason", reason));

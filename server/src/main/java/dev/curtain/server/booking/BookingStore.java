@@ -8,6 +8,7 @@ import dev.curtain.model.booking.PaymentMethod;
 import dev.curtain.model.booking.PaymentRecord;
 import dev.curtain.server.db.Rows;
 import dev.curtain.model.booking.StripePayment;
+import dev.curtain.model.venue.Seat;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,8 +34,14 @@ public class BookingStore {
         }
     }
 
-    public record NewSeat(String seatId, String category, String ticketType, long priceMinor, String ticketCode,
-                          String qrPayload) {
+    public record NewSeat(Seat seat, String ticketType, long priceMinor, String ticketCode, String qrPayload) {
+    }
+
+    /**
+     * What {@link #insert} wrote: the booking as {@link #load} would read it back (without Stripe
+     * details, which a card sale reads once its payment row exists), and the payments' ids in order.
+     */
+    public record Written(Booking booking, List<Long> paymentIds) {
     }
 
     /** {@code status} is SUCCEEDED for money taken at once, PENDING for a card payment or refund Stripe has yet to settle. */
@@ -62,12 +69,21 @@ public class BookingStore {
     public record ActiveSeat(String seatId, String category, String ticketType, long priceMinor) {
     }
 
-    /** Inserts the booking with its seats and payments; answers the payments' ids in order. */
-    public List<Long> insert(Connection c, NewBooking b, List<NewSeat> seats, List<NewPayment> payments) throws SQLException {
+    /**
+     * Inserts the booking with its seats and payments in as few round trips as the driver allows,
+     * and answers what was written, so the sale's answer needs no second read.
+     */
+    public Written insert(Connection c, NewBooking b, List<NewSeat> seats, List<NewPayment> payments) throws SQLException {
+        Instant createdAt;
+        String eventTitle;
+        Instant eventStartsAt;
         try (PreparedStatement ps = c.prepareStatement("""
-                insert into bookings (id, code, event_id, status, customer_name, customer_email, total_minor, currency,
-                                      hold_id, exchanged_from, created_by, payment_deadline)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                with b as (
+                    insert into bookings (id, code, event_id, status, customer_name, customer_email, total_minor, currency,
+                                          hold_id, exchanged_from, created_by, payment_deadline)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    returning event_id, created_at)
+                select b.created_at, e.title, e.starts_at from b join events e on e.id = b.event_id
                 """)) {
             ps.setString(1, b.id());
             ps.setString(2, b.code());
@@ -81,7 +97,12 @@ public class BookingStore {
             ps.setString(10, b.exchangedFrom());
             ps.setString(11, b.createdBy());
             ps.setTimestamp(12, b.paymentDeadline() == null ? null : Timestamp.from(b.paymentDeadline()));
-            ps.executeUpdate();
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                createdAt = rs.getTimestamp(1).toInstant();
+                eventTitle = rs.getString(2);
+                eventStartsAt = rs.getTimestamp(3).toInstant();
+            }
         }
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into booking_seats (booking_id, event_id, seat_id, category, ticket_type, price_minor, status,
@@ -91,8 +112,8 @@ public class BookingStore {
             for (NewSeat s : seats) {
                 ps.setString(1, b.id());
                 ps.setString(2, b.eventId());
-                ps.setString(3, s.seatId());
-                ps.setString(4, s.category());
+                ps.setString(3, s.seat().id());
+                ps.setString(4, s.seat().category());
                 ps.setString(5, s.ticketType());
                 ps.setLong(6, s.priceMinor());
                 ps.setString(7, s.ticketCode());
@@ -102,10 +123,26 @@ public class BookingStore {
             ps.executeBatch();
         }
         List<Long> ids = new ArrayList<>();
+        List<PaymentRecord> records = new ArrayList<>();
         for (NewPayment p : payments) {
-            ids.add(insertPayment(c, b.id(), p));
+            long id = insertPayment(c, b.id(), p);
+            ids.add(id);
+            records.add(new PaymentRecord(p.kind(), p.method(), p.amountMinor(), p.tenderedMinor(), p.changeMinor(),
+                    p.reference() != null ? p.reference() : p.stripeIntentId(), p.approvedBy(), p.status(), createdAt,
+                    p.createdBy()));
         }
-        return ids;
+        List<BookedSeat> booked = new ArrayList<>();
+        for (NewSeat s : seats) {
+            booked.add(new BookedSeat(s.seat().id(), b.eventId(), s.seat().section(), s.seat().row(), s.seat().number(),
+                    s.seat().category(), s.ticketType(), s.priceMinor(), "ACTIVE", s.ticketCode(), s.qrPayload(), 0));
+        }
+        booked.sort(java.util.Comparator.comparing(BookedSeat::seatId)); // as load orders them (collate "C")
+        Customer customer = b.customer() == null || b.customer().name() == null && b.customer().email() == null
+                ? null : b.customer();
+        Booking written = new Booking(b.id(), b.code(), b.eventId(), eventTitle, eventStartsAt, b.status(), customer,
+                booked, records, b.totalMinor(), b.currency(), b.exchangedFrom(), createdAt, b.createdBy(),
+                b.paymentDeadline() == null ? null : Timestamp.from(b.paymentDeadline()).toInstant(), null);
+        return new Written(written, ids);
     }
 
     public long insertPayment(Connection c, String bookingId, NewPayment p) throws SQLException {
@@ -241,7 +278,7 @@ public class BookingStore {
                 from booking_seats s
                 join events e on e.id = s.event_id
                 left join venue_seats v on v.venue_id = e.venue_id and v.seat_id = s.seat_id
-                where s.booking_id = ? order by s.seat_id
+                where s.booking_id = ? order by s.seat_id collate "C"
                 """)) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {

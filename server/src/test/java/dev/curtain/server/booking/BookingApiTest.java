@@ -137,6 +137,20 @@ class BookingApiTest extends ServerTest {
     }
 
     @Test
+    void theSaleAnswerIsTheBookingAsItIsReadBack() {
+        Hold h = hold(clerk, "HALL-B-10", "HALL-B-2", "HALL-A-3");
+        Api.Response r = confirm(clerk, new BookingRequest(h.holdId(), null, PaymentRequest.card("T-1"), null),
+                "sale-read-back");
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        Booking b = r.as(Booking.class);
+        assertThat(b.seats()).extracting(s -> s.seatId()).containsExactly("HALL-A-3", "HALL-B-10", "HALL-B-2");
+        assertThat(b.customer()).isNull();
+        assertThat(api.get("/api/bookings/" + b.id(), clerk).json()).isEqualTo(r.json());
+        assertThat(confirm(clerk, new BookingRequest(h.holdId(), null, PaymentRequest.card("T-1"), null),
+                "sale-read-back").json()).isEqualTo(r.json());
+    }
+
+    @Test
     void sameKeySameBodyReplaysSameKeyOtherBodyConflicts() {
         Hold h = hold(clerk, "HALL-B-1");
         BookingRequest body = new BookingRequest(h.holdId(), null, PaymentRequest.cash(5000), null);
