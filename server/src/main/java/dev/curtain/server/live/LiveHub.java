@@ -3,7 +3,10 @@ package dev.curtain.server.live;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,8 +47,13 @@ public class LiveHub {
         if (set == null) {
             return;
         }
-        for (LiveSession s : set) {
-            s.deliver(version, json);
+        ByteBuf encoded = Unpooled.wrappedBuffer(json.getBytes(StandardCharsets.UTF_8));
+        try {
+            for (LiveSession s : set) {
+                s.deliver(version, json, encoded);
+            }
+        } finally {
+            encoded.release();
         }
         deltasSent.increment(set.size());
     }

@@ -1,6 +1,9 @@
 package dev.curtain.server.live;
 
 import io.micronaut.websocket.WebSocketSession;
+import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,11 +46,12 @@ final class LiveSession {
         return socket.isOpen();
     }
 
-    synchronized void deliver(long version, String json) {
+    /** {@code encoded} is the same delta as UTF-8, shared by every subscriber (encoded once, not per socket). */
+    synchronized void deliver(long version, String json, ByteBuf encoded) {
         if (awaitingSnapshot) {
             waiting.add(new Pending(version, json));
         } else if (version > lastSent) {
-            send(json);
+            send(new TextWebSocketFrame(encoded.retainedDuplicate()));
             lastSent = version;
         }
     }
@@ -73,9 +77,11 @@ final class LiveSession {
         send(json);
     }
 
-    private void send(String json) {
-        if (socket.isOpen()) {
-            socket.sendAsync(json).exceptionally(e -> {
+    private void send(Object message) {
+        if (!socket.isOpen()) {
+            ReferenceCountUtil.release(message);
+        } else {
+            socket.sendAsync(message).exceptionally(e -> {
                 socket.close();
                 return null;
             });
