@@ -74,6 +74,10 @@ final class BenchHttp {
         return send(request(path, token).GET());
     }
 
+    Response delete(String path, String token) throws IOException, InterruptedException {
+        return send(request(path, token).DELETE());
+    }
+
     Response post(String path, Object body, String token) throws IOException, InterruptedException {
         return post(path, body, token, null);
     }
