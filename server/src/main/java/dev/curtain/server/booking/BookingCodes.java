@@ -14,8 +14,11 @@ final class BookingCodes {
     private BookingCodes() {
     }
 
+    /** Where booking codes come from; a test puts a taken one first to see a collision handled. */
+    static volatile java.util.function.Supplier<String> bookingCodes = () -> random(3) + "-" + random(3);
+
     static String bookingCode() {
-        return random(3) + "-" + random(3);
+        return bookingCodes.get();
     }
 
     static String ticketCode() {

@@ -137,6 +137,22 @@ class BookingApiTest extends ServerTest {
     }
 
     @Test
+    void aSaleWhoseBookingCodeIsTakenIsWrittenAgainWithAnother() {
+        Booking first = sellCash(clerk, "HALL-D-1");
+        java.util.function.Supplier<String> random = BookingCodes.bookingCodes;
+        java.util.concurrent.atomic.AtomicBoolean collided = new java.util.concurrent.atomic.AtomicBoolean();
+        BookingCodes.bookingCodes = () -> collided.getAndSet(true) ? random.get() : first.code();
+        try {
+            Booking second = sellCash(clerk, "HALL-D-2");
+            assertThat(collided).isTrue();
+            assertThat(second.code()).isNotEqualTo(first.code());
+            assertThat(api.get("/api/bookings/" + second.id(), clerk).as(Booking.class)).isEqualTo(second);
+        } finally {
+            BookingCodes.bookingCodes = random;
+        }
+    }
+
+    @Test
     void theSaleAnswerIsTheBookingAsItIsReadBack() {
         Hold h = hold(clerk, "HALL-B-10", "HALL-B-2", "HALL-A-3");
         Api.Response r = confirm(clerk, new BookingRequest(h.holdId(), null, PaymentRequest.card("T-1"), null),
