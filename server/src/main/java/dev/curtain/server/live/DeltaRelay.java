@@ -1,7 +1,9 @@
 package dev.curtain.server.live;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.curtain.server.hold.redis.EventKeys;
+import dev.curtain.server.hold.redis.SnapshotSeats;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
@@ -22,14 +24,17 @@ public class DeltaRelay {
 
     private final StatefulRedisPubSubConnection<String, String> connection;
 
-    public DeltaRelay(RedisClient client, LiveHub hub, ObjectMapper json) {
+    public DeltaRelay(RedisClient client, LiveHub hub, SnapshotSeats snapshotSeats, ObjectMapper json) {
         this.connection = client.connectPubSub();
         connection.addListener(new RedisPubSubAdapter<>() {
             @Override
             public void message(String pattern, String channel, String message) {
                 try {
-                    long version = json.readTree(message).path("version").asLong();
-                    hub.delta(EventKeys.eventIdOfChannel(channel), version, message);
+                    JsonNode delta = json.readTree(message);
+                    long version = delta.path("version").asLong();
+                    String eventId = EventKeys.eventIdOfChannel(channel);
+                    snapshotSeats.apply(eventId, version, delta.path("changes"));
+                    hub.delta(eventId, version, message);
                 } catch (IOException | RuntimeException e) {
                     LOG.warn("event=delta_unreadable channel={} error={}", channel, e.toString());
                 }

@@ -43,6 +43,45 @@ class HoldApiTest extends ServerTest {
     }
 
     @Test
+    void snapshotsStayTrueThroughARandomRunOfChanges() throws Exception {
+        // The server keeps a copy of the seats that deltas move; the truth is a full read from Redis.
+        dev.curtain.server.event.LiveEvent live = new dev.curtain.server.event.LiveEvent(
+                api.get("/api/events/" + eventId, clerk).as(Event.class),
+                dev.curtain.server.venue.SeatIndex.of(TestData.hall("hall", 4, 10)));
+        java.util.Random random = new java.util.Random(7);
+        List<Hold> liveHolds = new java.util.ArrayList<>();
+        try (dev.curtain.server.testing.RedisFixture truth = new dev.curtain.server.testing.RedisFixture()) {
+            api.get("/api/events/" + eventId + "/seats", clerk);
+            for (int step = 0; step < 60; step++) {
+                int op = random.nextInt(3);
+                if (op == 0 || liveHolds.isEmpty()) {
+                    String seat = "HALL-" + "ABCD".charAt(random.nextInt(4)) + "-" + (1 + random.nextInt(10));
+                    Api.Response r = hold(clerk, HoldRequest.seats(List.of(seat)));
+                    if (r.status() == 201) {
+                        liveHolds.add(r.as(Hold.class));
+                    }
+                } else if (op == 1) {
+                    Hold h = liveHolds.remove(random.nextInt(liveHolds.size()));
+                    assertThat(api.delete("/api/holds/" + h.holdId(), clerk).status()).isEqualTo(204);
+                } else {
+                    String holdId = liveHolds.get(random.nextInt(liveHolds.size())).holdId();
+                    api.post("/api/holds/" + holdId + "/extend", "", clerk);
+                }
+                if (random.nextBoolean()) {
+                    Thread.sleep(10); // let the delta reach the server's copy before the read
+                }
+                SeatSnapshot served = api.get("/api/events/" + eventId + "/seats", clerk).as(SeatSnapshot.class);
+                SeatSnapshot read = new dev.curtain.server.hold.redis.RedisHoldStore(
+                        new dev.curtain.server.hold.redis.EventScripts(truth.connection, null),
+                        new dev.curtain.server.hold.redis.SnapshotSeats()).snapshot(live, null, Instant.now()).join();
+                assertThat(served.version()).as("step %d", step).isEqualTo(read.version());
+                assertThat(served.held()).as("step %d", step).containsExactlyInAnyOrderElementsOf(read.held());
+                assertThat(served.sold()).as("step %d", step).containsExactlyInAnyOrderElementsOf(read.sold());
+            }
+        }
+    }
+
+    @Test
     void holdReadGrowShrinkExtendRelease() {
         Api.Response created = hold(clerk, HoldRequest.seats(List.of("HALL-C-4", "HALL-C-5")));
         assertThat(created.status()).isEqualTo(201);

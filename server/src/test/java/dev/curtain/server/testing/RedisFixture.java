@@ -8,6 +8,7 @@ import dev.curtain.server.hold.SoldAndBlockedSeats;
 import dev.curtain.server.hold.redis.EventScripts;
 import dev.curtain.server.hold.redis.EventStateInitializer;
 import dev.curtain.server.hold.redis.RedisHoldStore;
+import dev.curtain.server.hold.redis.SnapshotSeats;
 import dev.curtain.server.venue.SeatIndex;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -54,7 +55,7 @@ public final class RedisFixture implements AutoCloseable {
             }
         };
         store = new RedisHoldStore(new EventScripts(connection,
-                new EventStateInitializer(connection, durable, executor, Clock.systemUTC())));
+                new EventStateInitializer(connection, durable, executor, Clock.systemUTC())), new SnapshotSeats());
     }
 
     /** A fresh event (new id, so tests never share Redis keys) of the given venue. */

@@ -10,7 +10,6 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -30,26 +29,11 @@ public class RedisHoldStore implements HoldStore {
 
     private final RedisAsyncCommands<String, String> redis;
     private final EventScripts scripts;
-    /**
-     * The last snapshot's seats of each recently read event: while the event's version has not moved,
-     * the snapshot script answers only the version and the caller's holds. Every change of held, sold
-     * or blocked seats publishes a delta with a new version, so a version names one state.
-     */
-    private final Map<String, SeatsAtVersion> lastSnapshots = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, SeatsAtVersion> eldest) {
-                    return size() > SNAPSHOTS_KEPT;
-                }
-            });
+    private final SnapshotSeats snapshotSeats;
 
-    private static final int SNAPSHOTS_KEPT = 64;
-
-    private record SeatsAtVersion(long version, List<String> held, List<String> sold, List<String> blocked) {
-    }
-
-    public RedisHoldStore(EventScripts scripts) {
+    public RedisHoldStore(EventScripts scripts, SnapshotSeats snapshotSeats) {
         this.scripts = scripts;
+        this.snapshotSeats = snapshotSeats;
         this.redis = scripts.commands();
     }
 
@@ -157,18 +141,19 @@ public class RedisHoldStore implements HoldStore {
     @Override
     @SuppressWarnings("unchecked")
     public CompletableFuture<SeatSnapshot> snapshot(LiveEvent event, String owner, Instant now) {
-        SeatsAtVersion known = lastSnapshots.get(event.id());
+        SnapshotSeats.Seats known = snapshotSeats.get(event.id());
         return run(event, SNAPSHOT, List.of(owner == null ? "" : owner, millis(now),
                 known == null ? "" : String.valueOf(known.version()))).thenApply(r -> {
             long version = number(r, 1);
-            SeatsAtVersion seats;
+            SnapshotSeats.Seats seats;
             List<Object> mineRows;
             if ("SAME".equals(status(r)) && known != null && known.version() == version) {
                 seats = known;
                 mineRows = (List<Object>) r.get(2);
             } else {
-                seats = new SeatsAtVersion(version, (List<String>) r.get(2), (List<String>) r.get(3), (List<String>) r.get(4));
-                lastSnapshots.put(event.id(), seats);
+                seats = new SnapshotSeats.Seats(version, (List<String>) r.get(2), (List<String>) r.get(3),
+                        (List<String>) r.get(4));
+                snapshotSeats.put(event.id(), seats);
                 mineRows = (List<Object>) r.get(5);
             }
             List<Hold> mine = new ArrayList<>();

@@ -1,0 +1,116 @@
+package dev.curtain.server.hold.redis;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.inject.Singleton;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * This node's copy of the unavailable seats of recently read events, kept at the event's version.
+ * A snapshot reads every held, sold and blocked seat from Redis once (for 80,000 held seats about
+ * 40 ms of Redis time); after that each delta, relayed in publish order, moves the copy to its
+ * version, so later snapshots only ask Redis whether the version is still the copy's. Every change
+ * of those seats publishes a delta with the next version, so a version names one state; a gap
+ * (a missed message, an event rebuilt after a Redis loss) drops the copy and the next snapshot
+ * reads everything again.
+ */
+@Singleton
+public class SnapshotSeats {
+
+    /** The unavailable seats of an event at one version; the lists are never changed. */
+    public record Seats(long version, List<String> held, List<String> sold, List<String> blocked) {
+    }
+
+    static final int EVENTS_KEPT = 64;
+
+    private final Map<String, Copy> events = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Copy> eldest) {
+            return size() > EVENTS_KEPT;
+        }
+    });
+
+    /** The copy of the event's seats at its version, or null when there is none. */
+    public Seats get(String eventId) {
+        Copy copy = events.get(eventId);
+        return copy == null ? null : copy.seats();
+    }
+
+    /** Seats just read from Redis: they replace the copy unless the copy is already newer. */
+    public void put(String eventId, Seats read) {
+        events.compute(eventId, (id, copy) -> copy != null && copy.version() >= read.version() ? copy : new Copy(read));
+    }
+
+    /** A delta of the event's seats ({@code changes}: seatId and status each), in publish order. */
+    public void apply(String eventId, long version, JsonNode changes) {
+        Copy copy = events.get(eventId);
+        if (copy != null && !copy.apply(version, changes)) {
+            events.remove(eventId, copy);
+        }
+    }
+
+    /** The mutable copy; the lists of a version are made once, when a snapshot first asks for them. */
+    private static final class Copy {
+        private long version;
+        private final Set<String> held;
+        private final Set<String> sold;
+        private final Set<String> blocked;
+        private Seats made;
+
+        Copy(Seats read) {
+            version = read.version();
+            held = new LinkedHashSet<>(read.held());
+            sold = new LinkedHashSet<>(read.sold());
+            blocked = new LinkedHashSet<>(read.blocked());
+            made = read;
+        }
+
+        synchronized long version() {
+            return version;
+        }
+
+        synchronized Seats seats() {
+            if (made == null) {
+                made = new Seats(version, List.copyOf(held), List.copyOf(sold), List.copyOf(blocked));
+            }
+            return made;
+        }
+
+        /** False when the delta does not follow this copy's version (a gap): the copy is no longer true. */
+        synchronized boolean apply(long deltaVersion, JsonNode changes) {
+            if (deltaVersion <= version) {
+                return true; // already in the copy (read after the delta was published)
+            }
+            if (deltaVersion != version + 1) {
+                return false;
+            }
+            for (JsonNode change : changes) {
+                String seat = change.path("seatId").asText();
+                switch (change.path("status").asText()) {
+                    case "HELD" -> held.add(seat);
+                    case "SOLD" -> {
+                        held.remove(seat);
+                        blocked.remove(seat);
+                        sold.add(seat);
+                    }
+                    case "BLOCKED" -> blocked.add(seat);
+                    case "AVAILABLE" -> {
+                        held.remove(seat);
+                        sold.remove(seat);
+                        blocked.remove(seat);
+                    }
+                    default -> {
+                        return false;
+                    }
+                }
+            }
+            version = deltaVersion;
+            made = null;
+            return true;
+        }
+    }
+}

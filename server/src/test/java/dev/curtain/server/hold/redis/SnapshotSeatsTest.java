@@ -1,0 +1,49 @@
+package dev.curtain.server.hold.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SnapshotSeatsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final SnapshotSeats seats = new SnapshotSeats();
+
+    private static JsonNode changes(String json) throws Exception {
+        return JSON.readTree(json.replace('\'', '"'));
+    }
+
+    @Test
+    void deltasMoveTheCopyToTheirVersionInOrder() throws Exception {
+        seats.put("e", new SnapshotSeats.Seats(5, List.of("A-1"), List.of("A-2"), List.of("A-3")));
+        seats.apply("e", 6, changes("[{'seatId':'A-4','status':'HELD'},{'seatId':'A-5','status':'HELD'}]"));
+        seats.apply("e", 7, changes("[{'seatId':'A-1','status':'SOLD'},{'seatId':'A-3','status':'AVAILABLE'}]"));
+        seats.apply("e", 8, changes("[{'seatId':'A-5','status':'AVAILABLE'},{'seatId':'A-6','status':'BLOCKED'}]"));
+        SnapshotSeats.Seats now = seats.get("e");
+        assertThat(now.version()).isEqualTo(8);
+        assertThat(now.held()).containsExactly("A-4");
+        assertThat(now.sold()).containsExactlyInAnyOrder("A-2", "A-1");
+        assertThat(now.blocked()).containsExactly("A-6");
+    }
+
+    @Test
+    void aDeltaAlreadyInTheCopyIsIgnoredAndAGapDropsTheCopy() throws Exception {
+        seats.put("e", new SnapshotSeats.Seats(5, List.of("A-1"), List.of(), List.of()));
+        seats.apply("e", 5, changes("[{'seatId':'A-1','status':'AVAILABLE'}]"));
+        assertThat(seats.get("e").held()).containsExactly("A-1");
+        seats.apply("e", 7, changes("[{'seatId':'A-2','status':'HELD'}]"));
+        assertThat(seats.get("e")).isNull();
+    }
+
+    @Test
+    void anOlderReadNeverReplacesANewerCopyAndUnknownEventsAreLeftAlone() throws Exception {
+        seats.put("e", new SnapshotSeats.Seats(9, List.of("A-1"), List.of(), List.of()));
+        seats.put("e", new SnapshotSeats.Seats(8, List.of(), List.of(), List.of()));
+        assertThat(seats.get("e").version()).isEqualTo(9);
+        seats.apply("other", 1, changes("[{'seatId':'A-1','status':'HELD'}]"));
+        assertThat(seats.get("other")).isNull();
+    }
+}
