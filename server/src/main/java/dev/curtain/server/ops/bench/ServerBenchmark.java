@@ -609,8 +609,8 @@ public final class ServerBenchmark {
 
     /**
      * Snapshots one after another. With {@code changeSeat}, a hold of that seat and its release move the
-     * event's version before each call, so every call reads all seats from Redis; without, the event
-     * is unchanged and the server answers from the seats of its last snapshot.
+     * event's version before each call (the server's copy of the seats follows the deltas; Redis reads
+     * them all only when the copy missed one); without, the event is unchanged.
      */
     private void snapshot(String eventId, String token, String what, String changeSeat) throws Exception {
         Latency latency = new Latency();
@@ -639,7 +639,7 @@ public final class ServerBenchmark {
         log(String.format(Locale.ROOT, "snapshot %s: %d bytes, p50 %.1f ms", what, bytes, latency.ms(50)));
         row(String.format(Locale.ROOT, "Seat snapshot `GET /api/events/{id}/seats`, %s (%,d held, %,d sold), %d calls one after another, %s",
                         what, held, sold, latency.count(), changeSeat == null ? "event unchanged between them"
-                                : "each after a hold and its release (a new version: every call reads all seats)"),
+                                : "each after a hold and its release (a new version each time)"),
                 String.format(Locale.ROOT, "**%s** (%,d bytes), max %s ms", size(bytes), bytes, f(latency.maxMs())),
                 pct(latency), "—");
     }
