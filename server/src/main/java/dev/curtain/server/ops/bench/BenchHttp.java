@@ -37,14 +37,6 @@ final class BenchHttp {
                 .build();
     }
 
-    HttpClient client() {
-        return http;
-    }
-
-    String wsBase() {
-        return base.replaceFirst("^http", "ws");
-    }
-
     record Response(int status, byte[] body) {
         JsonNode json() {
             try {

@@ -27,10 +27,14 @@ import java.util.function.IntFunction;
  */
 final class LoadLoop implements AutoCloseable {
 
+    /** One answer and how many bytes of the input it took. */
+    record Parsed(BenchHttp.Response answer, int length) {
+    }
+
     /** Where one answer ends in the bytes read so far. */
     interface Framing {
         /** The answer at the start of {@code data[0, length)}, or null while it is incomplete. */
-        BenchHttp.Response parse(byte[] data, int length) throws IOException;
+        Parsed parse(byte[] data, int length) throws IOException;
     }
 
     static final Framing HTTP = (data, length) -> Answer.parse(data, length);
@@ -43,8 +47,39 @@ final class LoadLoop implements AutoCloseable {
         }
         boolean ok = length > 8 && data[0] == '*' && new String(data, 0, Math.min(length, 32), StandardCharsets.ISO_8859_1)
                 .contains("\r\n$2\r\nOK\r\n");
-        return new BenchHttp.Response(ok ? 200 : 409, Arrays.copyOf(data, end));
+        return new Parsed(new BenchHttp.Response(ok ? 200 : 409, Arrays.copyOf(data, end)), end);
     };
+
+    /**
+     * The HTTP answer to a WebSocket upgrade (status 101), then the server's frames: each answer's
+     * status is the frame's opcode (1 for text) and its body the payload. Server frames are not masked.
+     */
+    static final Framing WEBSOCKET = (data, length) -> {
+        if (length > 0 && data[0] == 'H') {
+            return Answer.parse(data, length);
+        }
+        if (length < 2) {
+            return null;
+        }
+        int opcode = data[0] & 0x0f;
+        int small = data[1] & 0x7f;
+        int header = small == 126 ? 4 : small == 127 ? 10 : 2;
+        if (length < header) {
+            return null;
+        }
+        long size = small < 126 ? small : 0;
+        for (int i = 2; i < header; i++) {
+            size = (size << 8) | (data[i] & 0xff);
+        }
+        if (length < header + size) {
+            return null;
+        }
+        int end = header + (int) size;
+        return new Parsed(new BenchHttp.Response(opcode, Arrays.copyOfRange(data, header, end)), end);
+    };
+
+    /** What a user answers to keep its connection open and wait for more without sending (a subscriber). */
+    static final byte[] KEEP_READING = new byte[0];
 
     /** One virtual user's conversation on its connection. */
     interface User {
@@ -67,6 +102,13 @@ final class LoadLoop implements AutoCloseable {
     /** Opens {@code count} HTTP connections one after another (a burst of connects would overflow the accept queue). */
     LoadLoop(int port, int count) throws IOException {
         this(port, count, HTTP);
+    }
+
+    /** A WebSocket upgrade request (the key is fixed: the benchmark does not check the server's accept). */
+    byte[] upgrade(String pathAndQuery) {
+        return ("GET " + pathAndQuery + " HTTP/1.1\r\nHost: " + host + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
     }
 
     LoadLoop(int port, int count, Framing framing) throws IOException {
@@ -153,12 +195,12 @@ final class LoadLoop implements AutoCloseable {
                     if (key.isValid() && key.isWritable()) {
                         c.flush();
                     }
-                    if (key.isValid() && key.isReadable()) {
-                        BenchHttp.Response answer = c.read();
-                        if (answer != null) {
+                    if (key.isValid() && key.isReadable() && c.fill()) {
+                        BenchHttp.Response answer;
+                        while (!c.done && (answer = c.next()) != null) {
                             long nanos = System.nanoTime() - c.sentAt;
                             byte[] next = c.user.next(answer, nanos);
-                            if (!c.start(System.nanoTime() < deadlineNanos ? next : null)) {
+                            if (next != KEEP_READING && !c.start(System.nanoTime() < deadlineNanos ? next : null)) {
                                 active--;
                             }
                         }
@@ -191,6 +233,7 @@ final class LoadLoop implements AutoCloseable {
         ByteBuffer in = ByteBuffer.allocate(8 * 1024);
         long sentAt;
         boolean broken;
+        boolean done;
 
         Connection(SocketChannel channel, Framing framing) {
             this.channel = channel;
@@ -200,11 +243,12 @@ final class LoadLoop implements AutoCloseable {
         /** Sends the request; false when there is none (the user is done) or the connection is gone. */
         boolean start(byte[] request) throws IOException {
             if (request == null || broken) {
+                done = true;
                 key.interestOps(0);
                 return false;
             }
+            done = false;
             out = ByteBuffer.wrap(request);
-            in.clear();
             sentAt = System.nanoTime();
             flush();
             return true;
@@ -217,18 +261,32 @@ final class LoadLoop implements AutoCloseable {
 
         void fail() {
             broken = true;
+            done = true;
             key.interestOps(0);
         }
 
-        /** Reads what arrived; the whole answer once it is complete, else null. */
-        BenchHttp.Response read() throws IOException {
+        /** Reads what arrived; true when anything did. */
+        boolean fill() throws IOException {
             if (!in.hasRemaining()) {
                 in = ByteBuffer.allocate(in.capacity() * 2).put(in.flip());
             }
-            if (channel.read(in) < 0) {
+            int n = channel.read(in);
+            if (n < 0) {
                 throw new IOException("connection closed by the server");
             }
-            return framing.parse(in.array(), in.position());
+            return n > 0;
+        }
+
+        /** The next whole answer in what was read (taken out of the buffer), else null. */
+        BenchHttp.Response next() throws IOException {
+            Parsed parsed = framing.parse(in.array(), in.position());
+            if (parsed == null) {
+                return null;
+            }
+            int rest = in.position() - parsed.length();
+            System.arraycopy(in.array(), parsed.length(), in.array(), 0, rest);
+            in.position(rest);
+            return parsed.answer();
         }
     }
 
@@ -282,7 +340,7 @@ final class LoadLoop implements AutoCloseable {
         }
 
         /** The answer in {@code data[0, length)}, or null while it is incomplete. */
-        static BenchHttp.Response parse(byte[] data, int length) throws IOException {
+        static Parsed parse(byte[] data, int length) throws IOException {
             int headEnd = indexOf(data, length, 0);
             if (headEnd < 0) {
                 return null;
@@ -298,15 +356,16 @@ final class LoadLoop implements AutoCloseable {
             if (contentLength != null) {
                 int n = Integer.parseInt(contentLength);
                 return length < bodyStart + n ? null
-                        : new BenchHttp.Response(status, Arrays.copyOfRange(data, bodyStart, bodyStart + n));
+                        : new Parsed(new BenchHttp.Response(status, Arrays.copyOfRange(data, bodyStart, bodyStart + n)),
+                        bodyStart + n);
             }
             if ("chunked".equals(header(lower, "transfer-encoding"))) {
                 return chunked(status, data, length, bodyStart);
             }
-            return new BenchHttp.Response(status, EMPTY);
+            return new Parsed(new BenchHttp.Response(status, EMPTY), bodyStart);
         }
 
-        private static BenchHttp.Response chunked(int status, byte[] data, int length, int at) {
+        private static Parsed chunked(int status, byte[] data, int length, int at) {
             java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
             while (true) {
                 int lineEnd = lineEnd(data, length, at);
@@ -318,7 +377,8 @@ final class LoadLoop implements AutoCloseable {
                 int size = Integer.parseInt((semicolon < 0 ? sizeText : sizeText.substring(0, semicolon)).trim(), 16);
                 int chunkStart = lineEnd + 2;
                 if (size == 0) {
-                    return length < chunkStart + 2 ? null : new BenchHttp.Response(status, body.toByteArray());
+                    return length < chunkStart + 2 ? null
+                            : new Parsed(new BenchHttp.Response(status, body.toByteArray()), chunkStart + 2);
                 }
                 if (length < chunkStart + size + 2) {
                     return null;

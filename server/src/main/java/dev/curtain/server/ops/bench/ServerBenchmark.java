@@ -14,7 +14,6 @@ import dev.curtain.server.ops.CurtainServer;
 import dev.curtain.server.ops.LaunchSettings;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,10 +40,8 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -650,107 +647,122 @@ public final class ServerBenchmark {
         String eventId = createEvent(cinema, "Bench fan-out");
         String guest = http.guest();
         int n = sizes.subscribers();
+        List<String> seats = cinema.seats().stream().map(Seat::id).toList();
+        int holds = Math.min(sizes.fanoutHolds(), seats.size());
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         Latency latency = new Latency();
         LongAdder delivered = new LongAdder();
         CountDownLatch snapshots = new CountDownLatch(n);
-        List<WebSocket> sockets = Collections.synchronizedList(new ArrayList<>());
-        Semaphore connecting = new Semaphore(50);
-        AtomicInteger failed = new AtomicInteger();
-        URI uri = URI.create(http.wsBase() + "/ws/events/" + eventId + "?access_token=" + guest);
+        AtomicInteger refused = new AtomicInteger();
+        String path = "/ws/events/" + eventId + "?access_token=" + guest;
         long t0 = System.nanoTime();
-        for (int i = 0; i < n; i++) {
-            connecting.acquire();
-            http.client().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(30))
-                    .buildAsync(uri, new Subscriber(sentAt, latency, delivered, snapshots))
-                    .whenComplete((ws, e) -> {
-                        connecting.release();
-                        if (e != null) {
-                            failed.incrementAndGet();
-                            snapshots.countDown();
-                        } else {
-                            sockets.add(ws);
-                        }
-                    });
+        try (LoadLoop load = new LoadLoop(server.port(), n, LoadLoop.WEBSOCKET)) {
+            Thread loop = new Thread(() -> {
+                try {
+                    load.run(user -> new FanoutSubscriber(load, path, holds, sentAt, latency, delivered, snapshots, refused),
+                            System.nanoTime() + sizes.cap().toNanos());
+                } catch (IOException e) {
+                    load.failures().merge("selector: " + e, 1, Integer::sum);
+                }
+            }, "bench-fanout");
+            loop.setDaemon(true);
+            loop.start();
+            boolean allConnected = snapshots.await(sizes.cap().toSeconds(), TimeUnit.SECONDS);
+            long connectMs = ms(System.nanoTime() - t0);
+            int connected = n - refused.get();
+            log("fan-out: " + connected + " subscribers connected in " + connectMs + " ms, refused " + refused.get());
+            for (int h = 0; h < holds; h++) {
+                String seat = seats.get(h);
+                sentAt.put(seat, System.nanoTime());
+                http.post("/api/events/" + eventId + "/holds", Map.of("seatIds", List.of(seat)), clerk).require("fan-out hold");
+                Thread.sleep(250);
+            }
+            long expected = (long) connected * holds;
+            loop.join(TimeUnit.SECONDS.toMillis(30));
+            log(String.format(Locale.ROOT, "fan-out: delivered %d of %d, p50 %.1f ms p99 %.1f ms, failures %s",
+                    delivered.sum(), expected, latency.ms(50), latency.ms(99), load.failures()));
+            if (!allConnected || refused.get() > 0 || delivered.sum() < expected || !load.failures().isEmpty()) {
+                problems.add("fan-out: " + connected + "/" + n + " connected, " + delivered.sum() + "/" + expected
+                        + " deltas delivered, failures " + load.failures());
+            }
+            row(String.format(Locale.ROOT, "WebSocket fan-out: %,d subscribers (one connection each, read by the benchmark's selector loop) on a %d-seat event, %d holds 250 ms apart",
+                            n, seats.size(), holds),
+                    String.format(Locale.ROOT, "deltas delivered %,d of %,d; max %s ms; %d subscribers connected (with their snapshot) in %,d ms",
+                            delivered.sum(), expected, f(latency.maxMs()), connected, connectMs),
+                    "hold sent → delta received " + pct(latency), "—");
         }
-        boolean allConnected = snapshots.await(sizes.cap().toSeconds(), TimeUnit.SECONDS);
-        long connectMs = ms(System.nanoTime() - t0);
-        log("fan-out: " + sockets.size() + " subscribers connected in " + connectMs + " ms, failed " + failed.get());
-        List<String> seats = cinema.seats().stream().map(Seat::id).toList();
-        int holds = Math.min(sizes.fanoutHolds(), seats.size());
-        for (int h = 0; h < holds; h++) {
-            String seat = seats.get(h);
-            sentAt.put(seat, System.nanoTime());
-            http.post("/api/events/" + eventId + "/holds", Map.of("seatIds", List.of(seat)), clerk).require("fan-out hold");
-            Thread.sleep(250);
-        }
-        long expected = (long) sockets.size() * holds;
-        long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (delivered.sum() < expected && System.nanoTime() < waitUntil) {
-            Thread.sleep(50);
-        }
-        for (WebSocket ws : sockets) {
-            ws.sendClose(WebSocket.NORMAL_CLOSURE, "bench done").exceptionally(e -> null);
-        }
-        log(String.format(Locale.ROOT, "fan-out: delivered %d of %d, p50 %.1f ms p99 %.1f ms", delivered.sum(), expected,
-                latency.ms(50), latency.ms(99)));
-        if (!allConnected || failed.get() > 0 || delivered.sum() < expected) {
-            problems.add("fan-out: " + sockets.size() + "/" + n + " connected, " + delivered.sum() + "/" + expected
-                    + " deltas delivered");
-        }
-        row(String.format(Locale.ROOT, "WebSocket fan-out: %,d subscribers (JDK WebSocket clients, one JVM) on a %d-seat event, %d holds 250 ms apart",
-                        n, seats.size(), holds),
-                String.format(Locale.ROOT, "deltas delivered %,d of %,d; max %s ms; %d subscribers connected (with their snapshot) in %,d ms",
-                        delivered.sum(), expected, f(latency.maxMs()), sockets.size(), connectMs),
-                "hold sent → delta received " + pct(latency), "—");
     }
 
-    private static final class Subscriber implements WebSocket.Listener {
+    /** One live-feed subscriber: upgrades, waits for its snapshot, then times each HELD delta of a benchmark seat. */
+    private static final class FanoutSubscriber implements LoadLoop.User {
+        private final LoadLoop load;
+        private final String path;
+        private final int expected;
         private final Map<String, Long> sentAt;
         private final Latency latency;
         private final LongAdder delivered;
         private final CountDownLatch snapshots;
-        private final StringBuilder buffer = new StringBuilder();
-        private boolean first = true;
+        private final AtomicInteger refused;
+        private boolean open;
+        private boolean snapshot;
+        private int received;
 
-        Subscriber(Map<String, Long> sentAt, Latency latency, LongAdder delivered, CountDownLatch snapshots) {
+        FanoutSubscriber(LoadLoop load, String path, int expected, Map<String, Long> sentAt, Latency latency,
+                         LongAdder delivered, CountDownLatch snapshots, AtomicInteger refused) {
+            this.load = load;
+            this.path = path;
+            this.expected = expected;
             this.sentAt = sentAt;
             this.latency = latency;
             this.delivered = delivered;
             this.snapshots = snapshots;
+            this.refused = refused;
         }
 
         @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+        public byte[] next(BenchHttp.Response previous, long nanos) {
             long now = System.nanoTime();
-            buffer.append(data);
-            if (last) {
-                String text = buffer.toString();
-                buffer.setLength(0);
-                if (first) {
-                    first = false;
+            if (previous == null) {
+                return load.upgrade(path);
+            }
+            if (!open) {
+                if (previous.status() != 101) {
+                    refused.incrementAndGet();
                     snapshots.countDown();
-                } else if (text.contains("\"delta\"")) {
-                    // A scan, not a JSON parse: 2,000 listeners share the server's two cores, and
-                    // what each spends on a delta delays the next ones (the fields come in any order).
-                    int at = text.indexOf("\"changes\"");
-                    while (at >= 0 && (at = text.indexOf('{', at)) >= 0) {
-                        int end = text.indexOf('}', at);
-                        if (end < 0) {
-                            break;
-                        }
-                        String change = text.substring(at, end);
-                        Long sent = sentAt.get(field(change, "seatId"));
-                        if (sent != null && "HELD".equals(field(change, "status"))) {
-                            latency.recordNanos(now - sent);
-                            delivered.increment();
-                        }
-                        at = end;
+                    return null;
+                }
+                open = true;
+                return LoadLoop.KEEP_READING;
+            }
+            if (previous.status() == 8) {
+                return null; // closed by the server
+            }
+            if (previous.status() != 1) {
+                return LoadLoop.KEEP_READING;
+            }
+            String text = previous.text();
+            if (!snapshot && text.contains("\"type\":\"snapshot\"")) {
+                snapshot = true;
+                snapshots.countDown();
+            } else if (text.contains("\"delta\"")) {
+                // a scan, not a JSON parse: the fields of a change come in any order
+                int at = text.indexOf("\"changes\"");
+                while (at >= 0 && (at = text.indexOf('{', at)) >= 0) {
+                    int end = text.indexOf('}', at);
+                    if (end < 0) {
+                        break;
                     }
+                    String change = text.substring(at, end);
+                    Long sent = sentAt.get(field(change, "seatId"));
+                    if (sent != null && "HELD".equals(field(change, "status"))) {
+                        latency.recordNanos(now - sent);
+                        delivered.increment();
+                        received++;
+                    }
+                    at = end;
                 }
             }
-            ws.request(1);
-            return null;
+            return received >= expected ? null : LoadLoop.KEEP_READING;
         }
 
         /** The string value of {@code "name":"…"} in a flat JSON object, or null. */
