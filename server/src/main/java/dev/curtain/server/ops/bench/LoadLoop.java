@@ -143,6 +143,11 @@ final class LoadLoop implements AutoCloseable {
         return post(path, body, token, null);
     }
 
+    /** A POST whose body is already JSON text. */
+    byte[] postJson(String path, String json, String token) {
+        return request("POST", path, token, json.getBytes(StandardCharsets.UTF_8), null);
+    }
+
     byte[] post(String path, Object body, String token, String idempotencyKey) {
         return request("POST", path, token, body == null ? EMPTY : BenchHttp.write(body), idempotencyKey);
     }
