@@ -26,6 +26,8 @@ public class SnapshotSeats {
     }
 
     static final int EVENTS_KEPT = 64;
+    /** Seats over all copies (about 60 bytes each): the least recently read events go first. */
+    static final int SEATS_KEPT = 1_000_000;
 
     private final Map<String, Copy> events = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -42,7 +44,19 @@ public class SnapshotSeats {
 
     /** Seats just read from Redis: they replace the copy unless the copy is already newer. */
     public void put(String eventId, Seats read) {
-        events.compute(eventId, (id, copy) -> copy != null && copy.version() >= read.version() ? copy : new Copy(read));
+        synchronized (events) {
+            Copy kept = events.compute(eventId,
+                    (id, copy) -> copy != null && copy.version() >= read.version() ? copy : new Copy(read));
+            int seats = events.values().stream().mapToInt(Copy::size).sum();
+            var eldest = events.values().iterator();
+            while (seats > SEATS_KEPT && eldest.hasNext()) {
+                Copy gone = eldest.next();
+                if (gone != kept) {
+                    seats -= gone.size();
+                    eldest.remove();
+                }
+            }
+        }
     }
 
     /** A delta of the event's seats ({@code changes}: seatId and status each), in publish order. */
@@ -71,6 +85,10 @@ public class SnapshotSeats {
 
         synchronized long version() {
             return version;
+        }
+
+        synchronized int size() {
+            return held.size() + sold.size() + blocked.size();
         }
 
         synchronized Seats seats() {

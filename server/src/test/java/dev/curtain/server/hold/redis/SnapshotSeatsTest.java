@@ -39,6 +39,19 @@ class SnapshotSeatsTest {
     }
 
     @Test
+    void copiesBeyondTheSeatBoundGoLeastRecentlyReadFirst() {
+        List<String> half = java.util.stream.IntStream.range(0, SnapshotSeats.SEATS_KEPT / 2)
+                .mapToObj(i -> "S-" + i).toList();
+        seats.put("a", new SnapshotSeats.Seats(1, half, List.of(), List.of()));
+        seats.put("b", new SnapshotSeats.Seats(1, half, List.of(), List.of()));
+        seats.get("a");
+        seats.put("c", new SnapshotSeats.Seats(1, List.of("X-1"), List.of(), List.of()));
+        assertThat(seats.get("b")).isNull();
+        assertThat(seats.get("a")).isNotNull();
+        assertThat(seats.get("c")).isNotNull();
+    }
+
+    @Test
     void anOlderReadNeverReplacesANewerCopyAndUnknownEventsAreLeftAlone() throws Exception {
         seats.put("e", new SnapshotSeats.Seats(9, List.of("A-1"), List.of(), List.of()));
         seats.put("e", new SnapshotSeats.Seats(8, List.of(), List.of(), List.of()));
