@@ -136,19 +136,15 @@ public class BookingService {
             throw BookingProblems.invalid("holdId", "holdId is required: confirm a hold you made.");
         }
         String hash = hash(request);
-        // No look-up of the key first: a retry of a finished sale finds its hold gone (replayed below), and
-        // one that still gets the pin is stopped by the key's primary key inside the sale's transaction.
-        LiveEvent event = eventOfHold(request.holdId());
+        // The key is looked up only when something refuses the request: a retry of a finished sale finds
+        // its hold gone, and one that still gets the pin is stopped by the key's primary key below.
+        LiveEvent event;
         SeatLedger.Pinned pinned;
         try {
+            event = eventOfHold(request.holdId());
             pinned = Futures.join(ledger.pin(event, request.holdId(), principal, clock.instant(), PIN_MILLIS));
         } catch (DomainException refused) {
-            // This key may already have confirmed the hold (a retry), or a concurrent request with it just did.
-            Optional<Stored> meanwhile = db.read(c -> idempotency.find(c, principal, key));
-            if (meanwhile.isPresent() && meanwhile.get().status() != null) {
-                return replay(meanwhile.get(), hash);
-            }
-            throw refused;
+            return replayOr(refused, principal, key, hash);
         }
         Sale sale;
         try {
@@ -156,14 +152,22 @@ public class BookingService {
             followUp.run("mark sold " + sale.booking().id(),
                     () -> ledger.markSold(event, request.holdId(), pinned.seatIds()));
         } catch (DataAccessFailure failure) {
-            unpin(event, request.holdId());
             if (failure.isUniqueViolation() && "idempotency_keys_pkey".equals(failure.constraint())) {
-                return replay(db.read(c -> idempotency.find(c, principal, key)).orElseThrow(), hash);
+                Stored stored = db.read(c -> idempotency.find(c, principal, key)).orElseThrow();
+                if (!stored.requestHash().equals(hash)) {
+                    unpin(event, request.holdId()); // another request's key: this hold was not sold
+                }
+                // else this very sale is done: its hold is sold, and unpinning it would let it expire
+                return replay(stored, hash);
             }
-            throw translate(failure, request.holdId());
-        } catch (RuntimeException refused) {
             unpin(event, request.holdId());
-            throw refused;
+            throw translate(failure, request.holdId());
+        } catch (DomainException refused) {
+            unpin(event, request.holdId());
+            return replayOr(refused, principal, key, hash);
+        } catch (RuntimeException fault) {
+            unpin(event, request.holdId());
+            throw fault;
         }
         if (sale.booking().status() == BookingStatus.PENDING_PAYMENT) {
             return startCardPayment(sale.booking().id());
@@ -289,6 +293,15 @@ public class BookingService {
                 LOG.info("event=booking_code_taken attempt={}", attempt);
             }
         }
+    }
+
+    /** A refusal, unless the key already stands for an answer: then that answer (or the key's conflict). */
+    private Answer replayOr(DomainException refused, String principal, String key, String hash) {
+        Optional<Stored> earlier = db.read(c -> idempotency.find(c, principal, key));
+        if (earlier.isPresent() && earlier.get().status() != null) {
+            return replay(earlier.get(), hash);
+        }
+        throw refused;
     }
 
     private Answer replay(Stored stored, String hash) {

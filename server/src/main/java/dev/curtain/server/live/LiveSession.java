@@ -80,11 +80,17 @@ final class LiveSession {
     private void send(Object message) {
         if (!socket.isOpen()) {
             ReferenceCountUtil.release(message);
-        } else {
+            return;
+        }
+        try {
             socket.sendAsync(message).exceptionally(e -> {
                 socket.close();
                 return null;
             });
+        } catch (RuntimeException closedMeanwhile) {
+            // closed between the check and the send: the frame was not taken, and the others still get theirs
+            ReferenceCountUtil.release(message);
+            socket.close();
         }
     }
 

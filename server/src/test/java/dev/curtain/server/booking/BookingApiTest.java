@@ -178,6 +178,14 @@ class BookingApiTest extends ServerTest {
         Api.Response other = confirm(clerk, new BookingRequest(h.holdId(), null, PaymentRequest.cash(6000), null), "key-1");
         assertThat(other.status()).isEqualTo(409);
         assertThat(other.code()).isEqualTo("IDEMPOTENCY_CONFLICT");
+        // A used key with a request that would be refused anyway is still the key's conflict.
+        assertThat(confirm(clerk, new BookingRequest("no-such-hold", null, PaymentRequest.cash(5000), null), "key-1")
+                .code()).isEqualTo("IDEMPOTENCY_CONFLICT");
+        Hold another = hold(clerk, "HALL-B-2");
+        assertThat(confirm(clerk, new BookingRequest(another.holdId(), null, PaymentRequest.cash(1), null), "key-1")
+                .code()).isEqualTo("IDEMPOTENCY_CONFLICT");
+        assertThat(confirm(clerk, new BookingRequest(another.holdId(), null, PaymentRequest.cash(5000), null), "key-3")
+                .status()).as("the other hold was left unpinned").isEqualTo(201);
         Api.Response secondKey = confirm(clerk, body, "key-2");
         assertThat(secondKey.status()).isEqualTo(409);
         assertThat(secondKey.code()).isEqualTo("HOLD_ALREADY_CONFIRMED");

@@ -3,6 +3,7 @@ package dev.curtain.server.hold.redis;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.internal.ThreadExecutorMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Lettuce completes every command on its single I/O thread. Whatever a request does after its
@@ -21,6 +22,13 @@ final class CallerLoop {
         if (caller == null || future.isDone()) {
             return future;
         }
-        return future.whenCompleteAsync((result, error) -> { }, caller);
+        // A loop that is shutting down refuses the task: the answer then continues where it arrived.
+        return future.whenCompleteAsync((result, error) -> { }, task -> {
+            try {
+                caller.execute(task);
+            } catch (RejectedExecutionException e) {
+                task.run();
+            }
+        });
     }
 }

@@ -54,15 +54,21 @@ public class EventStateInitializer {
         if (running != null) {
             return running;
         }
-        build(event).whenComplete((v, e) -> {
-            inFlight.remove(event.id(), mine);
-            if (e == null) {
-                mine.complete(null);
-            } else {
-                mine.completeExceptionally(e);
-            }
-        });
+        try {
+            build(event).whenComplete((v, e) -> finish(event.id(), mine, e));
+        } catch (RuntimeException e) {
+            finish(event.id(), mine, e); // the blocking executor refused the work
+        }
         return mine;
+    }
+
+    private void finish(String eventId, CompletableFuture<Void> mine, Throwable error) {
+        inFlight.remove(eventId, mine);
+        if (error == null) {
+            mine.complete(null);
+        } else {
+            mine.completeExceptionally(error);
+        }
     }
 
     private CompletableFuture<Void> build(LiveEvent event) {

@@ -20,7 +20,8 @@ for _, seat in ipairs(seats) do
   redis.call('SADD', key('sold'), seat)
   changes[#changes + 1] = { seatId = seat, status = 'SOLD' }
 end
+-- Seats the hold gained after the pin were not sold: they are freed, and the delta says so.
 if hold_id ~= '' and redis.call('EXISTS', key('hold:' .. hold_id)) == 1 then
-  end_hold(hold_id, nil, 'confirmed')
+  end_hold(hold_id, changes, 'confirmed')
 end
 return { 'OK', tostring(publish(channel, changes)) }
