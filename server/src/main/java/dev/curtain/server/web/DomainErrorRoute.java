@@ -2,6 +2,7 @@ package dev.curtain.server.web;
 
 import dev.curtain.model.problem.Problem;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
@@ -21,8 +22,11 @@ import io.swagger.v3.oas.annotations.Hidden;
 @Secured(SecurityRule.IS_ANONYMOUS)
 public class DomainErrorRoute {
 
+    // Any Accept: an error route is only chosen when it produces what the request accepts, and a
+    // client asking for application/json must still get its refusal this way (the answer's own
+    // content type stays problem+json, set by Problems.write).
     @Error(global = true, exception = DomainException.class)
-    @Produces(Problem.MEDIA_TYPE)
+    @Produces(MediaType.ALL)
     public MutableHttpResponse<Problem> refuse(DomainException exception) {
         return Problems.write(HttpResponse.status(exception.status()), Problems.of(exception));
     }
