@@ -30,8 +30,8 @@ public final class RedisFixture implements AutoCloseable {
     public final RedisHoldStore store;
     public final Map<String, List<String>> sold = new ConcurrentHashMap<>();
     public final Map<String, List<String>> blocked = new ConcurrentHashMap<>();
-    /** How many times an event's live state was built from the durable seats. */
-    public final java.util.concurrent.atomic.AtomicInteger builds = new java.util.concurrent.atomic.AtomicInteger();
+    /** How many times each event's live state was built from the durable seats. */
+    public final Map<String, java.util.concurrent.atomic.AtomicInteger> builds = new ConcurrentHashMap<>();
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
 
     public RedisFixture() {
@@ -45,7 +45,7 @@ public final class RedisFixture implements AutoCloseable {
         SoldAndBlockedSeats durable = new SoldAndBlockedSeats() {
             @Override
             public List<String> sold(String eventId) {
-                builds.incrementAndGet();
+                builds.computeIfAbsent(eventId, k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
                 return sold.getOrDefault(eventId, List.of());
             }
 

@@ -143,7 +143,7 @@ public class RedisHoldStore implements HoldStore {
     public CompletableFuture<SeatSnapshot> snapshot(LiveEvent event, String owner, Instant now) {
         SnapshotSeats.Seats known = snapshotSeats.get(event.id());
         return run(event, SNAPSHOT, List.of(owner == null ? "" : owner, millis(now),
-                known == null ? "" : String.valueOf(known.version()))).thenApply(r -> {
+                known == null ? "" : known.state())).thenApply(r -> {
             long version = number(r, 1);
             SnapshotSeats.Seats seats;
             List<Object> mineRows;
@@ -151,8 +151,8 @@ public class RedisHoldStore implements HoldStore {
                 seats = known;
                 mineRows = (List<Object>) r.get(2);
             } else {
-                seats = new SnapshotSeats.Seats(version, (List<String>) r.get(2), (List<String>) r.get(3),
-                        (List<String>) r.get(4));
+                seats = new SnapshotSeats.Seats((String) r.get(6), version, (List<String>) r.get(2),
+                        (List<String>) r.get(3), (List<String>) r.get(4));
                 snapshotSeats.put(event.id(), seats);
                 mineRows = (List<Object>) r.get(5);
             }

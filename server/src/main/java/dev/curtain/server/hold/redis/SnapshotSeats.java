@@ -21,8 +21,16 @@ import java.util.Set;
 @Singleton
 public class SnapshotSeats {
 
-    /** The unavailable seats of an event at one version; the lists are never changed. */
-    public record Seats(long version, List<String> held, List<String> sold, List<String> blocked) {
+    /**
+     * The unavailable seats of an event at one version of one build of its live state (the value of
+     * its init key: a state rebuilt after a Redis loss starts a new build); the lists are never changed.
+     */
+    public record Seats(String build, long version, List<String> held, List<String> sold, List<String> blocked) {
+
+        /** What the snapshot script compares with the event's state. */
+        public String state() {
+            return build + ":" + version;
+        }
     }
 
     static final int EVENTS_KEPT = 64;
@@ -42,11 +50,11 @@ public class SnapshotSeats {
         return copy == null ? null : copy.seats();
     }
 
-    /** Seats just read from Redis: they replace the copy unless the copy is already newer. */
+    /** Seats just read from Redis: they replace the copy unless the copy is of the same build and newer. */
     public void put(String eventId, Seats read) {
         synchronized (events) {
-            Copy kept = events.compute(eventId,
-                    (id, copy) -> copy != null && copy.version() >= read.version() ? copy : new Copy(read));
+            Copy kept = events.compute(eventId, (id, copy) -> copy != null && copy.build.equals(read.build())
+                    && copy.version() >= read.version() ? copy : new Copy(read));
             int seats = events.values().stream().mapToInt(Copy::size).sum();
             var eldest = events.values().iterator();
             while (seats > SEATS_KEPT && eldest.hasNext()) {
@@ -69,6 +77,7 @@ public class SnapshotSeats {
 
     /** The mutable copy; the lists of a version are made once, when a snapshot first asks for them. */
     private static final class Copy {
+        private final String build;
         private long version;
         private final Set<String> held;
         private final Set<String> sold;
@@ -76,6 +85,7 @@ public class SnapshotSeats {
         private Seats made;
 
         Copy(Seats read) {
+            build = read.build();
             version = read.version();
             held = new LinkedHashSet<>(read.held());
             sold = new LinkedHashSet<>(read.sold());
@@ -93,7 +103,7 @@ public class SnapshotSeats {
 
         synchronized Seats seats() {
             if (made == null) {
-                made = new Seats(version, List.copyOf(held), List.copyOf(sold), List.copyOf(blocked));
+                made = new Seats(build, version, List.copyOf(held), List.copyOf(sold), List.copyOf(blocked));
             }
             return made;
         }

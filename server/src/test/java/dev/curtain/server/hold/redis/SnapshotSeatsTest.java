@@ -18,7 +18,7 @@ class SnapshotSeatsTest {
 
     @Test
     void deltasMoveTheCopyToTheirVersionInOrder() throws Exception {
-        seats.put("e", new SnapshotSeats.Seats(5, List.of("A-1"), List.of("A-2"), List.of("A-3")));
+        seats.put("e", new SnapshotSeats.Seats("b1", 5, List.of("A-1"), List.of("A-2"), List.of("A-3")));
         seats.apply("e", 6, changes("[{'seatId':'A-4','status':'HELD'},{'seatId':'A-5','status':'HELD'}]"));
         seats.apply("e", 7, changes("[{'seatId':'A-1','status':'SOLD'},{'seatId':'A-3','status':'AVAILABLE'}]"));
         seats.apply("e", 8, changes("[{'seatId':'A-5','status':'AVAILABLE'},{'seatId':'A-6','status':'BLOCKED'}]"));
@@ -31,7 +31,7 @@ class SnapshotSeatsTest {
 
     @Test
     void aDeltaAlreadyInTheCopyIsIgnoredAndAGapDropsTheCopy() throws Exception {
-        seats.put("e", new SnapshotSeats.Seats(5, List.of("A-1"), List.of(), List.of()));
+        seats.put("e", new SnapshotSeats.Seats("b1", 5, List.of("A-1"), List.of(), List.of()));
         seats.apply("e", 5, changes("[{'seatId':'A-1','status':'AVAILABLE'}]"));
         assertThat(seats.get("e").held()).containsExactly("A-1");
         seats.apply("e", 7, changes("[{'seatId':'A-2','status':'HELD'}]"));
@@ -42,19 +42,27 @@ class SnapshotSeatsTest {
     void copiesBeyondTheSeatBoundGoLeastRecentlyReadFirst() {
         List<String> half = java.util.stream.IntStream.range(0, SnapshotSeats.SEATS_KEPT / 2)
                 .mapToObj(i -> "S-" + i).toList();
-        seats.put("a", new SnapshotSeats.Seats(1, half, List.of(), List.of()));
-        seats.put("b", new SnapshotSeats.Seats(1, half, List.of(), List.of()));
+        seats.put("a", new SnapshotSeats.Seats("b1", 1, half, List.of(), List.of()));
+        seats.put("b", new SnapshotSeats.Seats("b1", 1, half, List.of(), List.of()));
         seats.get("a");
-        seats.put("c", new SnapshotSeats.Seats(1, List.of("X-1"), List.of(), List.of()));
+        seats.put("c", new SnapshotSeats.Seats("b1", 1, List.of("X-1"), List.of(), List.of()));
         assertThat(seats.get("b")).isNull();
         assertThat(seats.get("a")).isNotNull();
         assertThat(seats.get("c")).isNotNull();
     }
 
     @Test
+    void aReadOfARebuiltStateReplacesTheCopyWhateverItsVersion() {
+        seats.put("e", new SnapshotSeats.Seats("b1", 9, List.of("A-1"), List.of(), List.of()));
+        seats.put("e", new SnapshotSeats.Seats("b2", 5, List.of(), List.of("A-1"), List.of()));
+        assertThat(seats.get("e").state()).isEqualTo("b2:5");
+        assertThat(seats.get("e").sold()).containsExactly("A-1");
+    }
+
+    @Test
     void anOlderReadNeverReplacesANewerCopyAndUnknownEventsAreLeftAlone() throws Exception {
-        seats.put("e", new SnapshotSeats.Seats(9, List.of("A-1"), List.of(), List.of()));
-        seats.put("e", new SnapshotSeats.Seats(8, List.of(), List.of(), List.of()));
+        seats.put("e", new SnapshotSeats.Seats("b1", 9, List.of("A-1"), List.of(), List.of()));
+        seats.put("e", new SnapshotSeats.Seats("b1", 8, List.of(), List.of(), List.of()));
         assertThat(seats.get("e").version()).isEqualTo(9);
         seats.apply("other", 1, changes("[{'seatId':'A-1','status':'HELD'}]"));
         assertThat(seats.get("other")).isNull();
