@@ -38,8 +38,9 @@ public class BookingStore {
     }
 
     /**
-     * What {@link #insert} wrote: the booking as {@link #load} would read it back (without Stripe
-     * details, which a card sale reads once its payment row exists), and the payments' ids in order.
+     * What {@link #insert} wrote: the booking as {@link #load} would read it back, and the payments'
+     * ids in order. Not for a card sale: its Stripe part and payment deadline (stored to the
+     * microsecond) are read back.
      */
     public record Written(Booking booking, List<Long> paymentIds) {
     }
@@ -70,8 +71,8 @@ public class BookingStore {
     }
 
     /**
-     * Inserts the booking with its seats and payments in as few round trips as the driver allows,
-     * and answers what was written, so the sale's answer needs no second read.
+     * Inserts the booking with its seats and payments and answers what was written, so a sale's
+     * answer needs no second read: the booking insert also returns its time and the event's title.
      */
     public Written insert(Connection c, NewBooking b, List<NewSeat> seats, List<NewPayment> payments) throws SQLException {
         Instant createdAt;
@@ -141,7 +142,7 @@ public class BookingStore {
                 ? null : b.customer();
         Booking written = new Booking(b.id(), b.code(), b.eventId(), eventTitle, eventStartsAt, b.status(), customer,
                 booked, records, b.totalMinor(), b.currency(), b.exchangedFrom(), createdAt, b.createdBy(),
-                b.paymentDeadline() == null ? null : Timestamp.from(b.paymentDeadline()).toInstant(), null);
+                b.paymentDeadline(), null);
         return new Written(written, ids);
     }
 

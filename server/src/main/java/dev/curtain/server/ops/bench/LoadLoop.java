@@ -126,10 +126,6 @@ final class LoadLoop implements AutoCloseable {
         }
     }
 
-    int size() {
-        return connections.size();
-    }
-
     /** Failures that ended a user early (connection closed, unreadable answer), by kind. */
     Map<String, Integer> failures() {
         return failures;
@@ -137,10 +133,6 @@ final class LoadLoop implements AutoCloseable {
 
     byte[] get(String path, String token) {
         return request("GET", path, token, null, null);
-    }
-
-    byte[] post(String path, Object body, String token) {
-        return post(path, body, token, null);
     }
 
     /** A POST whose body is already JSON text. */

@@ -800,14 +800,13 @@ public final class ServerBenchmark {
     private static final class Run {
         final Latency latency = new Latency();
         final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
-        volatile long elapsed;
-        int ok;
-        private final AtomicInteger okCount = new AtomicInteger();
+        long elapsed;
+        int ok; // counted on the load loop's one thread
 
         void record(BenchHttp.Response r, long nanos) {
             if (r.ok()) {
                 latency.recordNanos(nanos);
-                okCount.incrementAndGet();
+                ok++;
             } else {
                 String code = r.status() + " " + r.json().path("code").asText("");
                 errors.computeIfAbsent(code.trim(), k -> new LongAdder()).increment();
@@ -844,7 +843,6 @@ public final class ServerBenchmark {
             run.elapsed = System.nanoTime() - start;
             load.failures().forEach((what, n) -> run.errors.computeIfAbsent(what, k -> new LongAdder()).add(n));
         }
-        run.ok = run.okCount.get();
     }
 
     /**
