@@ -101,6 +101,63 @@ class HoldScriptsTest {
     }
 
     @Test
+    void aBuildTheExecutorRefusesFailsItsCallersAndTheNextOneBuildsAgain() {
+        java.util.concurrent.atomic.AtomicBoolean refuse = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.ExecutorService executor = new java.util.concurrent.AbstractExecutorService() {
+            @Override
+            public void execute(Runnable task) {
+                if (refuse.get()) {
+                    throw new java.util.concurrent.RejectedExecutionException("shutting down");
+                }
+                task.run();
+            }
+
+            @Override
+            public void shutdown() {
+            }
+
+            @Override
+            public List<Runnable> shutdownNow() {
+                return List.of();
+            }
+
+            @Override
+            public boolean isShutdown() {
+                return false;
+            }
+
+            @Override
+            public boolean isTerminated() {
+                return false;
+            }
+
+            @Override
+            public boolean awaitTermination(long timeout, java.util.concurrent.TimeUnit unit) {
+                return true;
+            }
+        };
+        dev.curtain.server.hold.SoldAndBlockedSeats none = new dev.curtain.server.hold.SoldAndBlockedSeats() {
+            @Override
+            public List<String> sold(String eventId) {
+                return List.of();
+            }
+
+            @Override
+            public List<String> blocked(String eventId) {
+                return List.of();
+            }
+        };
+        var initializer = new dev.curtain.server.hold.redis.EventStateInitializer(redis.connection, none, executor,
+                java.time.Clock.systemUTC());
+        LiveEvent e = hall();
+        var refused = initializer.initialize(e);
+        assertThat(refused).isCompletedExceptionally();
+        refuse.set(false);
+        initializer.initialize(e).join();
+        assertThat(hold(e, "after", seats("A", 1)).seatIds()).containsExactly("HALL-A-1");
+    }
+
+    @Test
     void aCrowdArrivingAtAColdEventBuildsItsLiveStateOnce() {
         LiveEvent e = hall();
         List<java.util.concurrent.CompletableFuture<Hold>> holds = new ArrayList<>();
