@@ -2,8 +2,8 @@ package dev.curtain.server.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.curtain.server.db.OneTrip;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Map;
 
@@ -22,14 +22,14 @@ public class AuditLog {
 
     public void append(Connection connection, String actor, String action, String subject, Map<String, ?> detail)
             throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(
-                "insert into audit_log (actor, action, subject, detail) values (?, ?, ?, ?::jsonb)")) {
-            ps.setString(1, actor);
-            ps.setString(2, action);
-            ps.setString(3, subject);
-            ps.setString(4, toJson(detail));
-            ps.executeUpdate();
-        }
+        append(new OneTrip(), actor, action, subject, detail).run(connection);
+    }
+
+    /** Adds the entry to a trip of the transaction's statements. */
+    public OneTrip append(OneTrip trip, String actor, String action, String subject, Map<String, ?> detail) {
+        String json = toJson(detail);
+        return trip.add("insert into audit_log (actor, action, subject, detail) values (?, ?, ?, ?::jsonb)",
+                p -> p.text(actor).text(action).text(subject).text(json));
     }
 
     private String toJson(Map<String, ?> detail) {

@@ -24,6 +24,7 @@ import dev.curtain.server.booking.IdempotencyStore.Stored;
 import dev.curtain.server.db.Database;
 import dev.curtain.server.db.Database.DataAccessFailure;
 import dev.curtain.server.db.Ids;
+import dev.curtain.server.db.OneTrip;
 import dev.curtain.server.event.EventCatalog;
 import dev.curtain.server.event.LiveEvent;
 import dev.curtain.server.hold.HoldProblems;
@@ -51,6 +52,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -246,33 +248,48 @@ public class BookingService {
                     s.method() == PaymentMethod.STRIPE ? "PENDING" : "SUCCEEDED", null));
         }
         Instant deadline = card ? clock.instant().plusSeconds(paymentRules.windowSeconds()) : null;
+        Instant createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        boolean takesCash = rows.stream().anyMatch(r -> r.method() == PaymentMethod.CASH && r.amountMinor() != 0);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("eventId", event.id());
+        detail.put("seats", seatIds);
+        detail.put("totalMinor", total);
+        detail.put("method", settled.get(0).method().name());
+        if (settled.size() > 1) {
+            detail.put("payments", rows.stream().map(r -> Map.of("method", r.method().name(), "amountMinor",
+                    r.amountMinor())).toList());
+        }
+        if (settled.get(0).approvedBy() != null) {
+            detail.put("approvedBy", settled.get(0).approvedBy());
+        }
+        if (card) {
+            detail.put("paymentDeadline", deadline.toString());
+        }
         return writeWithFreshBookingCode(c -> {
-            idempotency.claim(c, principal, key, hash);
-            BookingStore.Written written = store.insert(c, new NewBooking(bookingId, BookingCodes.bookingCode(), event.id(),
+            NewBooking booking = new NewBooking(bookingId, BookingCodes.bookingCode(), event.id(),
                     card ? BookingStatus.PENDING_PAYMENT : BookingStatus.CONFIRMED, customer, total, currency,
-                    request.holdId(), null, principal, deadline), seats, rows);
-            takeCash(c, principal, currency, bookingId, rows, written.paymentIds());
-            // A card sale's answer carries its Stripe payment as load reads it; any other is what was written.
-            Booking booking = card ? store.load(c, bookingId).orElseThrow() : written.booking();
-            String body = write(booking);
-            idempotency.answer(c, principal, key, 201, body);
-            Map<String, Object> detail = new LinkedHashMap<>();
-            detail.put("eventId", event.id());
-            detail.put("seats", seatIds);
-            detail.put("totalMinor", total);
-            detail.put("method", settled.get(0).method().name());
-            if (settled.size() > 1) {
-                detail.put("payments", rows.stream().map(r -> Map.of("method", r.method().name(), "amountMinor",
-                        r.amountMinor())).toList());
+                    request.holdId(), null, principal, deadline);
+            // Any sale but a card sale is answered with what it writes, so its answer is stored with its
+            // key, and key, booking, seats, payments, audit entry and (without a drawer) the commit
+            // go to PostgreSQL in one round trip. A card sale's answer carries its Stripe payment as it is read back.
+            Booking answer = card ? null : BookingStore.written(booking, createdAt, event.event().title(),
+                    event.event().startsAt(), seats, rows);
+            String body = answer == null ? null : write(answer);
+            OneTrip trip = new OneTrip();
+            idempotency.claim(trip, principal, key, hash, answer == null ? null : 201, body);
+            List<Long> paymentIds = store.insert(trip, booking, createdAt, seats, rows);
+            audit.append(trip, principal, card ? "SALE_PENDING_PAYMENT" : "SALE", "booking:" + bookingId, detail);
+            if (answer != null && !takesCash) {
+                trip.commit();
             }
-            if (settled.get(0).approvedBy() != null) {
-                detail.put("approvedBy", settled.get(0).approvedBy());
+            trip.run(c);
+            takeCash(c, principal, currency, bookingId, rows, paymentIds);
+            if (answer == null) {
+                answer = store.load(c, bookingId).orElseThrow();
+                body = write(answer);
+                idempotency.answer(c, principal, key, 201, body);
             }
-            if (card) {
-                detail.put("paymentDeadline", deadline.toString());
-            }
-            audit.append(c, principal, card ? "SALE_PENDING_PAYMENT" : "SALE", "booking:" + bookingId, detail);
-            return new Sale(booking, body);
+            return new Sale(answer, body);
         });
     }
 
@@ -503,9 +520,11 @@ public class BookingService {
                             signer.payload(ticketCode, target.id(), p.seat().id())));
                 }
                 Customer customer = customerOf(c, bookingId);
-                List<Long> ids = store.insert(c, new NewBooking(newId, BookingCodes.bookingCode(), target.id(),
+                OneTrip trip = new OneTrip();
+                List<Long> ids = store.insert(trip, new NewBooking(newId, BookingCodes.bookingCode(), target.id(),
                         BookingStatus.CONFIRMED, customer, newTotal, head.currency(), request.holdId(), bookingId, principal),
-                        seats, newPayments).paymentIds();
+                        clock.instant().truncatedTo(ChronoUnit.MICROS), seats, newPayments);
+                trip.run(c);
                 takeCash(c, principal, head.currency(), newId, newPayments, ids);
                 audit.append(c, principal, "EXCHANGE", "booking:" + bookingId, Map.of("newBooking", newId,
                         "from", leavingIds, "to", pinned.seatIds(), "differenceMinor", difference, "reason", reason));

@@ -6,6 +6,7 @@ import dev.curtain.model.booking.BookingStatus;
 import dev.curtain.model.booking.Customer;
 import dev.curtain.model.booking.PaymentMethod;
 import dev.curtain.model.booking.PaymentRecord;
+import dev.curtain.server.db.OneTrip;
 import dev.curtain.server.db.Rows;
 import dev.curtain.model.booking.StripePayment;
 import dev.curtain.model.venue.Seat;
@@ -37,14 +38,6 @@ public class BookingStore {
     public record NewSeat(Seat seat, String ticketType, long priceMinor, String ticketCode, String qrPayload) {
     }
 
-    /**
-     * What {@link #insert} wrote: the booking as {@link #load} would read it back, and the payments'
-     * ids in order. Not for a card sale: its Stripe part and payment deadline (stored to the
-     * microsecond) are read back.
-     */
-    public record Written(Booking booking, List<Long> paymentIds) {
-    }
-
     /** {@code status} is SUCCEEDED for money taken at once, PENDING for a card payment or refund Stripe has yet to settle. */
     public record NewPayment(String kind, PaymentMethod method, long amountMinor, String currency, Long tenderedMinor,
                              Long changeMinor, String reference, String approvedBy, String createdBy, String status,
@@ -71,63 +64,74 @@ public class BookingStore {
     }
 
     /**
-     * Inserts the booking with its seats and payments and answers what was written, so a sale's
-     * answer needs no second read: the booking insert also returns its time and the event's title.
+     * Adds the booking with its seats and payments to {@code trip}, all stamped {@code createdAt}
+     * (to the microsecond, as PostgreSQL keeps it). Answers the payments' ids, in order, once the
+     * trip has run.
      */
-    public Written insert(Connection c, NewBooking b, List<NewSeat> seats, List<NewPayment> payments) throws SQLException {
-        Instant createdAt;
-        String eventTitle;
-        Instant eventStartsAt;
-        try (PreparedStatement ps = c.prepareStatement("""
-                with b as (
-                    insert into bookings (id, code, event_id, status, customer_name, customer_email, total_minor, currency,
-                                          hold_id, exchanged_from, created_by, payment_deadline)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    returning event_id, created_at)
-                select b.created_at, e.title, e.starts_at from b join events e on e.id = b.event_id
-                """)) {
-            ps.setString(1, b.id());
-            ps.setString(2, b.code());
-            ps.setString(3, b.eventId());
-            ps.setString(4, b.status().name());
-            ps.setString(5, b.customer() == null ? null : b.customer().name());
-            ps.setString(6, b.customer() == null ? null : b.customer().email());
-            ps.setLong(7, b.totalMinor());
-            ps.setString(8, b.currency());
-            ps.setString(9, b.holdId());
-            ps.setString(10, b.exchangedFrom());
-            ps.setString(11, b.createdBy());
-            ps.setTimestamp(12, b.paymentDeadline() == null ? null : Timestamp.from(b.paymentDeadline()));
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                createdAt = rs.getTimestamp(1).toInstant();
-                eventTitle = rs.getString(2);
-                eventStartsAt = rs.getTimestamp(3).toInstant();
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement("""
+    public List<Long> insert(OneTrip trip, NewBooking b, Instant createdAt, List<NewSeat> seats, List<NewPayment> payments) {
+        trip.add("""
+                insert into bookings (id, code, event_id, status, customer_name, customer_email, total_minor, currency,
+                                      hold_id, exchanged_from, created_by, payment_deadline, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, p -> p.text(b.id()).text(b.code()).text(b.eventId()).text(b.status().name())
+                .text(b.customer() == null ? null : b.customer().name())
+                .text(b.customer() == null ? null : b.customer().email())
+                .number(b.totalMinor()).text(b.currency()).text(b.holdId()).text(b.exchangedFrom()).text(b.createdBy())
+                .time(b.paymentDeadline()).time(createdAt));
+        trip.add("""
                 insert into booking_seats (booking_id, event_id, seat_id, category, ticket_type, price_minor, status,
                                            ticket_code, qr_payload)
-                values (?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?)
-                """)) {
-            for (NewSeat s : seats) {
-                ps.setString(1, b.id());
-                ps.setString(2, b.eventId());
-                ps.setString(3, s.seat().id());
-                ps.setString(4, s.seat().category());
-                ps.setString(5, s.ticketType());
-                ps.setLong(6, s.priceMinor());
-                ps.setString(7, s.ticketCode());
-                ps.setString(8, s.qrPayload());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
+                select ?, ?, s.seat_id, s.category, s.ticket_type, s.price_minor, 'ACTIVE', s.ticket_code, s.qr_payload
+                from unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[])
+                     as s (seat_id, category, ticket_type, price_minor, ticket_code, qr_payload)
+                """, p -> p.text(b.id()).text(b.eventId())
+                .texts(seats.stream().map(s -> s.seat().id()).toList())
+                .texts(seats.stream().map(s -> s.seat().category()).toList())
+                .texts(seats.stream().map(NewSeat::ticketType).toList())
+                .numbers(seats.stream().map(NewSeat::priceMinor).toList())
+                .texts(seats.stream().map(NewSeat::ticketCode).toList())
+                .texts(seats.stream().map(NewSeat::qrPayload).toList()));
         List<Long> ids = new ArrayList<>();
+        trip.add("""
+                insert into payments (booking_id, kind, method, amount_minor, currency, tendered_minor, change_minor,
+                                      reference, approved_by, created_by, status, stripe_intent_id, created_at)
+                select ?, p.kind, p.method, p.amount_minor, p.currency, p.tendered_minor, p.change_minor, p.reference,
+                       p.approved_by, p.created_by, p.status, p.stripe_intent_id, ?
+                from unnest(?::text[], ?::text[], ?::bigint[], ?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::text[],
+                            ?::text[], ?::text[], ?::text[]) with ordinality
+                     as p (kind, method, amount_minor, currency, tendered_minor, change_minor, reference, approved_by,
+                           created_by, status, stripe_intent_id, n)
+                order by p.n
+                returning id
+                """, p -> p.text(b.id()).time(createdAt)
+                .texts(payments.stream().map(NewPayment::kind).toList())
+                .texts(payments.stream().map(x -> x.method().name()).toList())
+                .numbers(payments.stream().map(NewPayment::amountMinor).toList())
+                .texts(payments.stream().map(NewPayment::currency).toList())
+                .numbers(payments.stream().map(NewPayment::tenderedMinor).toList())
+                .numbers(payments.stream().map(NewPayment::changeMinor).toList())
+                .texts(payments.stream().map(NewPayment::reference).toList())
+                .texts(payments.stream().map(NewPayment::approvedBy).toList())
+                .texts(payments.stream().map(NewPayment::createdBy).toList())
+                .texts(payments.stream().map(NewPayment::status).toList())
+                .texts(payments.stream().map(NewPayment::stripeIntentId).toList()),
+                rows -> {
+                    while (rows.next()) {
+                        ids.add(rows.getLong(1));
+                    }
+                    ids.sort(null); // drawn from the sequence in insertion order
+                });
+        return ids;
+    }
+
+    /**
+     * The booking that {@link #insert} writes, as {@link #load} reads it back, so that a sale can
+     * be answered without reading it. Not for a card sale: its Stripe part is read back.
+     */
+    public static Booking written(NewBooking b, Instant createdAt, String eventTitle, Instant eventStartsAt,
+                                  List<NewSeat> seats, List<NewPayment> payments) {
         List<PaymentRecord> records = new ArrayList<>();
         for (NewPayment p : payments) {
-            long id = insertPayment(c, b.id(), p);
-            ids.add(id);
             records.add(new PaymentRecord(p.kind(), p.method(), p.amountMinor(), p.tenderedMinor(), p.changeMinor(),
                     p.reference() != null ? p.reference() : p.stripeIntentId(), p.approvedBy(), p.status(), createdAt,
                     p.createdBy()));
@@ -140,10 +144,9 @@ public class BookingStore {
         booked.sort(java.util.Comparator.comparing(BookedSeat::seatId)); // as load orders them (collate "C")
         Customer customer = b.customer() == null || b.customer().name() == null && b.customer().email() == null
                 ? null : b.customer();
-        Booking written = new Booking(b.id(), b.code(), b.eventId(), eventTitle, eventStartsAt, b.status(), customer,
+        return new Booking(b.id(), b.code(), b.eventId(), eventTitle, eventStartsAt, b.status(), customer,
                 booked, records, b.totalMinor(), b.currency(), b.exchangedFrom(), createdAt, b.createdBy(),
                 b.paymentDeadline(), null);
-        return new Written(written, ids);
     }
 
     public long insertPayment(Connection c, String bookingId, NewPayment p) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.curtain.server.booking;
 
+import dev.curtain.server.db.OneTrip;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,15 +32,16 @@ public class IdempotencyStore {
         }
     }
 
-    /** Claims the key; a unique violation means another request with it committed first. */
-    public void claim(Connection c, String principal, String key, String requestHash) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "insert into idempotency_keys (principal, key, request_hash) values (?, ?, ?)")) {
-            ps.setString(1, principal);
-            ps.setString(2, key);
-            ps.setString(3, requestHash);
-            ps.executeUpdate();
-        }
+    /**
+     * Claims the key, with the answer when it is known before the work is written (else
+     * {@code status} and {@code body} are null and {@link #answer} follows); a unique violation
+     * means another request with the key committed first.
+     */
+    public void claim(OneTrip trip, String principal, String key, String requestHash, Integer status, String body) {
+        trip.add("""
+                insert into idempotency_keys (principal, key, request_hash, response_status, response_body)
+                values (?, ?, ?, ?, ?)
+                """, p -> p.text(principal).text(key).text(requestHash).number(status).text(body));
     }
 
     public void answer(Connection c, String principal, String key, int status, String body) throws SQLException {

@@ -23,6 +23,7 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -950,7 +951,9 @@ public final class ServerBenchmark {
     }
 
     private static void log(String message) {
-        System.err.println("bench: " + message);
+        // the time of day lets a profile of the run be cut to one scenario
+        System.err.println("bench: " + LocalTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS)
+                + " " + message);
     }
 
     private static String hostName() {
