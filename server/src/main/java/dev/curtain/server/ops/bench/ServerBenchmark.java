@@ -176,11 +176,14 @@ public final class ServerBenchmark {
 
         header();
         warmUp(arena);
+        settle();
         String bigEvent = ceilings(big, bigSeats);
+        settle();
         md.append("\n### Scenarios (through the public API)\n\n");
         md.append("| scenario | result | latency p50 / p95 / p99 | ratio to ceiling |\n| --- | --- | --- | --- |\n");
         String holdsEvent = holds(arena);
         sales(arena);
+        settle();
         for (int[] rush : sizes.rushes()) {
             rush(arena, rush[0], rush[1], true);
         }
@@ -254,11 +257,29 @@ public final class ServerBenchmark {
         return eventId;
     }
 
-    private void jdbcCeiling() throws Exception {
+    /** A connection of its own to the server's database, beside the server's pool. */
+    private Connection database() throws java.sql.SQLException {
         String url = server.context().getProperty("datasources.default.url", String.class).orElseThrow();
         String user = server.context().getProperty("datasources.default.username", String.class).orElse("postgres");
         String pass = server.context().getProperty("datasources.default.password", String.class).orElse("");
-        try (Connection c = DriverManager.getConnection(url, user, pass); Statement s = c.createStatement()) {
+        return DriverManager.getConnection(url, user, pass);
+    }
+
+    /**
+     * VACUUM ANALYZE before a measurement: without it, PostgreSQL's autovacuum analyses the tables
+     * the previous rounds filled in the middle of the next scenario (seen in a profile: one
+     * worker took a fifth of the machine during the holds scenario, which never touches PostgreSQL).
+     */
+    private void settle() throws Exception {
+        long t = System.nanoTime();
+        try (Connection c = database(); Statement s = c.createStatement()) {
+            s.execute("vacuum analyze");
+        }
+        log("database settled (vacuum analyze) in " + ms(System.nanoTime() - t) + " ms");
+    }
+
+    private void jdbcCeiling() throws Exception {
+        try (Connection c = database(); Statement s = c.createStatement()) {
             s.execute("drop table if exists bench_booking_seats");
             s.execute("drop table if exists bench_bookings");
             s.execute("""
@@ -283,7 +304,7 @@ public final class ServerBenchmark {
         long start = System.nanoTime();
         for (int w = 0; w < threads; w++) {
             Thread t = new Thread(() -> {
-                try (Connection c = DriverManager.getConnection(url, user, pass)) {
+                try (Connection c = database()) {
                     c.setAutoCommit(false);
                     PreparedStatement booking = c.prepareStatement(
                             "insert into bench_bookings (id, code, event_id, status, total_minor, currency) values (?, ?, 'ev', 'CONFIRMED', 4000, 'EUR')");
@@ -327,7 +348,7 @@ public final class ServerBenchmark {
         if (failed.get() > 0) {
             problems.add("JDBC ceiling: " + failed.get() + " transactions failed");
         }
-        try (Connection c = DriverManager.getConnection(url, user, pass); Statement s = c.createStatement()) {
+        try (Connection c = database(); Statement s = c.createStatement()) {
             s.execute("drop table if exists bench_booking_seats");
             s.execute("drop table if exists bench_bookings");
         }
@@ -902,7 +923,9 @@ public final class ServerBenchmark {
     }
 
     private String notes() {
-        return "Before the scenarios: " + warmupNote + ". The REST scenarios are driven from one thread over "
+        return "Before the scenarios: " + warmupNote + "; then `VACUUM ANALYZE`, again after the ceilings "
+                + "and after the sales, so that autovacuum does not analyse the rows of earlier rounds in the middle of "
+                + "a scenario. The REST scenarios are driven from one thread over "
                 + "keep-alive connections, one per user (`LoadLoop`, a selector loop like wrk's).\n\n" + """
                 How to read it: latencies are per request as the client sees it (HdrHistogram, µs resolution), \
                 taken on closed loops — each user sends its next request when the last one is answered, so throughput \
