@@ -256,6 +256,23 @@ class BookingApiTest extends ServerTest {
     }
 
     @Test
+    void postgresRefusesATicketForAnotherEventThanItsBooking() throws Exception {
+        Booking sold = sellCash(clerk, "HALL-D-4");
+        String otherEvent = api.post("/api/events", TestData.event("hall", "Other show", Instant.parse("2031-05-02T19:30:00Z")),
+                manager).as(Event.class).id();
+        try (Connection c = TestInfrastructure.get().connect()) {
+            var insert = c.prepareStatement("insert into booking_seats (booking_id, event_id, seat_id, category, ticket_type,"
+                    + " price_minor, status, ticket_code, qr_payload) values (?, ?, 'HALL-D-5', 'STANDARD', 'adult', 0,"
+                    + " 'ACTIVE', 'ROGUETICKET2', 'x')");
+            insert.setString(1, sold.id());
+            insert.setString(2, otherEvent);
+            org.assertj.core.api.Assertions.assertThatThrownBy(insert::executeUpdate)
+                    .hasMessageContaining("booking_seats_booking_event_fkey");
+        }
+        assertThat(api.get("/api/bookings/" + sold.id(), clerk).as(Booking.class).seats()).hasSize(1);
+    }
+
+    @Test
     void afterRedisLosesEverythingASoldSeatCannotBeHeldAgain() {
         Booking sold = sellCash(clerk, "HALL-D-2", "HALL-D-3");
         api.post("/api/events/" + eventId + "/blocks", new BlockRequest(List.of("HALL-D-9"), "house seat"), manager);
