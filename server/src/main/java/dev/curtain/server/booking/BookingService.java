@@ -214,10 +214,14 @@ public class BookingService {
                           List<Long> ids) throws SQLException {
         for (int i = 0; i < rows.size(); i++) {
             NewPayment row = rows.get(i);
-            if (row.method() == PaymentMethod.CASH && row.amountMinor() != 0) {
+            if (goesInTheDrawer(row)) {
                 drawers.take(c, principal, currency, ids.get(i), bookingId, row.amountMinor());
             }
         }
+    }
+
+    private static boolean goesInTheDrawer(NewPayment row) {
+        return row.method() == PaymentMethod.CASH && row.amountMinor() != 0;
     }
 
     /** A recorded sale and its answer, serialised once for both the idempotency row and the response. */
@@ -249,7 +253,7 @@ public class BookingService {
         }
         Instant deadline = card ? clock.instant().plusSeconds(paymentRules.windowSeconds()) : null;
         Instant createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        boolean takesCash = rows.stream().anyMatch(r -> r.method() == PaymentMethod.CASH && r.amountMinor() != 0);
+        boolean takesCash = rows.stream().anyMatch(BookingService::goesInTheDrawer);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("eventId", event.id());
         detail.put("seats", seatIds);
@@ -524,10 +528,10 @@ public class BookingService {
                 List<Long> ids = store.insert(trip, new NewBooking(newId, BookingCodes.bookingCode(), target.id(),
                         BookingStatus.CONFIRMED, customer, newTotal, head.currency(), request.holdId(), bookingId, principal),
                         clock.instant().truncatedTo(ChronoUnit.MICROS), seats, newPayments);
+                audit.append(trip, principal, "EXCHANGE", "booking:" + bookingId, Map.of("newBooking", newId,
+                        "from", leavingIds, "to", pinned.seatIds(), "differenceMinor", difference, "reason", reason));
                 trip.run(c);
                 takeCash(c, principal, head.currency(), newId, newPayments, ids);
-                audit.append(c, principal, "EXCHANGE", "booking:" + bookingId, Map.of("newBooking", newId,
-                        "from", leavingIds, "to", pinned.seatIds(), "differenceMinor", difference, "reason", reason));
                 return new Exchanged(head.eventId(), leavingIds, newId, cardRefunds);
             });
         } catch (DataAccessFailure failure) {

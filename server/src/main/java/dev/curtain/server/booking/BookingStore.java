@@ -15,7 +15,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,19 +90,27 @@ public class BookingStore {
                 .numbers(seats.stream().map(NewSeat::priceMinor).toList())
                 .texts(seats.stream().map(NewSeat::ticketCode).toList())
                 .texts(seats.stream().map(NewSeat::qrPayload).toList()));
+        return insertPayments(trip, b.id(), createdAt, payments);
+    }
+
+    /**
+     * Adds the payments (or refunds) of a booking to {@code trip}, in order, stamped {@code createdAt}
+     * or, when that is null, the transaction's time. Answers their ids, in order, once the trip has run.
+     */
+    public List<Long> insertPayments(OneTrip trip, String bookingId, Instant createdAt, List<NewPayment> payments) {
         List<Long> ids = new ArrayList<>();
         trip.add("""
                 insert into payments (booking_id, kind, method, amount_minor, currency, tendered_minor, change_minor,
                                       reference, approved_by, created_by, status, stripe_intent_id, created_at)
                 select ?, p.kind, p.method, p.amount_minor, p.currency, p.tendered_minor, p.change_minor, p.reference,
-                       p.approved_by, p.created_by, p.status, p.stripe_intent_id, ?
+                       p.approved_by, p.created_by, p.status, p.stripe_intent_id, coalesce(?::timestamptz, now())
                 from unnest(?::text[], ?::text[], ?::bigint[], ?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::text[],
                             ?::text[], ?::text[], ?::text[]) with ordinality
                      as p (kind, method, amount_minor, currency, tendered_minor, change_minor, reference, approved_by,
                            created_by, status, stripe_intent_id, n)
                 order by p.n
                 returning id
-                """, p -> p.text(b.id()).time(createdAt)
+                """, p -> p.text(bookingId).time(createdAt)
                 .texts(payments.stream().map(NewPayment::kind).toList())
                 .texts(payments.stream().map(x -> x.method().name()).toList())
                 .numbers(payments.stream().map(NewPayment::amountMinor).toList())
@@ -150,28 +157,10 @@ public class BookingStore {
     }
 
     public long insertPayment(Connection c, String bookingId, NewPayment p) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                insert into payments (booking_id, kind, method, amount_minor, currency, tendered_minor, change_minor,
-                                      reference, approved_by, created_by, status, stripe_intent_id)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
-                """)) {
-            ps.setString(1, bookingId);
-            ps.setString(2, p.kind());
-            ps.setString(3, p.method().name());
-            ps.setLong(4, p.amountMinor());
-            ps.setString(5, p.currency());
-            setLong(ps, 6, p.tenderedMinor());
-            setLong(ps, 7, p.changeMinor());
-            ps.setString(8, p.reference());
-            ps.setString(9, p.approvedBy());
-            ps.setString(10, p.createdBy());
-            ps.setString(11, p.status());
-            ps.setString(12, p.stripeIntentId());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        OneTrip trip = new OneTrip();
+        List<Long> ids = insertPayments(trip, bookingId, null, List.of(p));
+        trip.run(c);
+        return ids.get(0);
     }
 
     public List<PaymentRow> payments(Connection c, String bookingId) throws SQLException {
@@ -361,14 +350,6 @@ public class BookingStore {
                 """, eventId);
     }
 
-
-    private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.BIGINT);
-        } else {
-            ps.setLong(index, value);
-        }
-    }
 
     private static Long getLong(ResultSet rs, int column) throws SQLException {
         long v = rs.getLong(column);
