@@ -167,6 +167,51 @@ class BookingApiTest extends ServerTest {
     }
 
     @Test
+    void aSplitSaleIsAnsweredAsItIsReadBackAndItsCashGoesInTheDrawer() throws Exception {
+        Hold h = hold(clerk, "HALL-C-7", "HALL-C-8");
+        long total = 2 * 2000; // two standard adult seats
+        BookingRequest body = BookingRequest.split(h.holdId(), new Customer("Ada Lovelace", null), List.of(
+                PaymentRequest.cash(5000).amount(3000), PaymentRequest.card("T-9").amount(total - 3000)));
+        Api.Response r = confirm(clerk, body, "split-read-back");
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        Booking b = r.as(Booking.class);
+        assertThat(b.payments()).extracting(p -> p.method().name() + " " + p.amountMinor() + " " + p.changeMinor())
+                .containsExactly("CASH 3000 2000", "CARD_TERMINAL 1000 null");
+        assertThat(api.get("/api/bookings/" + b.id(), clerk).json()).isEqualTo(r.json());
+        assertThat(confirm(clerk, body, "split-read-back").json()).isEqualTo(r.json());
+        assertThat(count("select count(*) from drawer_movements m join payments p on p.id = m.payment_id"
+                + " where p.booking_id = '" + b.id() + "' and p.method = 'CASH' and m.amount_minor = 3000")).isEqualTo(1);
+    }
+
+    @Test
+    void whenTheLastStatementOfASaleFailsNothingOfTheSaleIsKept() throws Exception {
+        Hold h = hold(clerk, "HALL-B-9");
+        try (Connection c = TestInfrastructure.get().connect()) {
+            c.createStatement().execute("create function refuse_audit() returns trigger language plpgsql as $$"
+                    + " begin raise exception 'disk full'; end; $$");
+            c.createStatement().execute("create trigger refuse_sale_audit before insert on audit_log"
+                    + " for each row when (new.action = 'SALE') execute function refuse_audit()");
+        }
+        BookingRequest body = new BookingRequest(h.holdId(), null, PaymentRequest.card("T-2"), null);
+        try {
+            Api.Response failed = confirm(clerk, body, "audit-down");
+            assertThat(failed.status()).isEqualTo(503);
+            assertThat(failed.code()).isEqualTo("BOOKING_NOT_RECORDED");
+        } finally {
+            try (Connection c = TestInfrastructure.get().connect()) {
+                c.createStatement().execute("drop trigger refuse_sale_audit on audit_log");
+                c.createStatement().execute("drop function refuse_audit()");
+            }
+        }
+        assertThat(count("select count(*) from bookings where hold_id = '" + h.holdId() + "'")).isZero();
+        assertThat(count("select count(*) from idempotency_keys where key = 'audit-down'")).isZero();
+        assertThat(seats().sold()).isEmpty();
+        Api.Response again = confirm(clerk, body, "audit-down");
+        assertThat(again.status()).as(again.text()).isEqualTo(201);
+        assertThat(seats().sold()).containsExactly("HALL-B-9");
+    }
+
+    @Test
     void sameKeySameBodyReplaysSameKeyOtherBodyConflicts() {
         Hold h = hold(clerk, "HALL-B-1");
         BookingRequest body = new BookingRequest(h.holdId(), null, PaymentRequest.cash(5000), null);

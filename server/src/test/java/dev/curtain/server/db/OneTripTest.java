@@ -105,6 +105,25 @@ class OneTripTest {
     }
 
     @Test
+    void aCommitThatFailsKeepsNothingOfTheTrip() throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("alter table one_trip_probe add constraint one_trip_probe_amount_once unique (amount)"
+                    + " deferrable initially deferred");
+        }
+        c.commit();
+        OneTrip trip = new OneTrip()
+                .add(INSERT, p -> p.text("a").number(7L).time(null))
+                .add(INSERT, p -> p.text("b").number(7L).time(null)) // refused only at the commit
+                .commit();
+        assertThatThrownBy(() -> trip.run(c))
+                .isInstanceOfSatisfying(PSQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("23505"));
+        c.rollback();
+        assertThat(countFromAnotherConnection()).isZero();
+        new OneTrip().add(INSERT, p -> p.text("c").number(8L).time(null)).commit().run(c);
+        assertThat(countFromAnotherConnection()).isEqualTo(1);
+    }
+
+    @Test
     void aTripIsOneStatementPerPartAndNothingFollowsItsCommit() {
         assertThatThrownBy(() -> new OneTrip().add("select 1; select 2", p -> { }))
                 .isInstanceOf(IllegalArgumentException.class);
