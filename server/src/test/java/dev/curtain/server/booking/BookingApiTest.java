@@ -80,6 +80,22 @@ class BookingApiTest extends ServerTest {
         return r.as(Booking.class);
     }
 
+    /** PostgreSQL refuses inserts into {@code table} where {@code when} holds, until closed (a full disk, say). */
+    private static AutoCloseable postgresRefusing(String table, String when) throws Exception {
+        try (Connection c = TestInfrastructure.get().connect()) {
+            c.createStatement().execute("create function refuse_insert() returns trigger language plpgsql as $$"
+                    + " begin raise exception 'disk full'; end; $$");
+            c.createStatement().execute("create trigger refuse_insert before insert on " + table
+                    + " for each row when (" + when + ") execute function refuse_insert()");
+        }
+        return () -> {
+            try (Connection c = TestInfrastructure.get().connect()) {
+                c.createStatement().execute("drop trigger refuse_insert on " + table);
+                c.createStatement().execute("drop function refuse_insert()");
+            }
+        };
+    }
+
     private int count(String sql) throws Exception {
         try (Connection c = TestInfrastructure.get().connect(); ResultSet rs = c.createStatement().executeQuery(sql)) {
             rs.next();
@@ -186,22 +202,11 @@ class BookingApiTest extends ServerTest {
     @Test
     void whenTheLastStatementOfASaleFailsNothingOfTheSaleIsKept() throws Exception {
         Hold h = hold(clerk, "HALL-B-9");
-        try (Connection c = TestInfrastructure.get().connect()) {
-            c.createStatement().execute("create function refuse_audit() returns trigger language plpgsql as $$"
-                    + " begin raise exception 'disk full'; end; $$");
-            c.createStatement().execute("create trigger refuse_sale_audit before insert on audit_log"
-                    + " for each row when (new.action = 'SALE') execute function refuse_audit()");
-        }
         BookingRequest body = new BookingRequest(h.holdId(), null, PaymentRequest.card("T-2"), null);
-        try {
+        try (AutoCloseable refusing = postgresRefusing("audit_log", "new.action = 'SALE'")) {
             Api.Response failed = confirm(clerk, body, "audit-down");
             assertThat(failed.status()).isEqualTo(503);
             assertThat(failed.code()).isEqualTo("BOOKING_NOT_RECORDED");
-        } finally {
-            try (Connection c = TestInfrastructure.get().connect()) {
-                c.createStatement().execute("drop trigger refuse_sale_audit on audit_log");
-                c.createStatement().execute("drop function refuse_audit()");
-            }
         }
         assertThat(count("select count(*) from bookings where hold_id = '" + h.holdId() + "'")).isZero();
         assertThat(count("select count(*) from idempotency_keys where key = 'audit-down'")).isZero();
@@ -375,22 +380,11 @@ class BookingApiTest extends ServerTest {
     @Test
     void whenPostgresCannotCommitNothingIsSoldAndTheHoldStaysUsable() throws Exception {
         Hold h = hold(clerk, "HALL-B-8");
-        try (Connection c = TestInfrastructure.get().connect()) {
-            c.createStatement().execute("create function refuse_all() returns trigger language plpgsql as $$"
-                    + " begin raise exception 'disk full'; end; $$");
-            c.createStatement().execute("create trigger refuse_bookings before insert on bookings"
-                    + " for each row execute function refuse_all()");
-        }
-        try {
+        try (AutoCloseable refusing = postgresRefusing("bookings", "true")) {
             Api.Response failed = confirm(clerk, new BookingRequest(h.holdId(), null, PaymentRequest.cash(5000), null), "pg-down");
             assertThat(failed.status()).isEqualTo(503);
             assertThat(failed.code()).isEqualTo("BOOKING_NOT_RECORDED");
             assertThat(failed.json().path("detail").asText()).contains("hold is still yours");
-        } finally {
-            try (Connection c = TestInfrastructure.get().connect()) {
-                c.createStatement().execute("drop trigger refuse_bookings on bookings");
-                c.createStatement().execute("drop function refuse_all()");
-            }
         }
         assertThat(seats().sold()).isEmpty();
         assertThat(api.get("/api/holds/" + h.holdId(), clerk).as(Hold.class).seatIds()).containsExactly("HALL-B-8");
