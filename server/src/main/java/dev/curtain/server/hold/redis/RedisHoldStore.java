@@ -147,7 +147,7 @@ public class RedisHoldStore implements HoldStore {
             long version = number(r, 1);
             SnapshotSeats.Seats seats;
             List<Object> mineRows;
-            if ("SAME".equals(status(r)) && known != null && known.version() == version) {
+            if ("SAME".equals(status(r))) { // only an answer to the state we sent: known is that state
                 seats = known;
                 mineRows = (List<Object>) r.get(2);
             } else {
