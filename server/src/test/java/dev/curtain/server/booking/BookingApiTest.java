@@ -216,6 +216,52 @@ class BookingApiTest extends ServerTest {
         assertThat(seats().sold()).containsExactly("HALL-B-9");
     }
 
+    /**
+     * A retry that arrives after the sale committed but before Redis marked it sold finds the hold
+     * still live and gets its pin. The key's primary key stops it inside the transaction: it is
+     * answered the first answer, takes no second payment, and leaves the pin (the seats are sold;
+     * unpinning would let the hold expire and offer them again).
+     */
+    @Test
+    void retryOfAFinishedSaleThatStillGetsThePinIsReplayedAndKeepsThePin() throws Exception {
+        Hold h = hold(clerk, "HALL-B-5", "HALL-B-6");
+        BookingRequest body = new BookingRequest(h.holdId(), null, PaymentRequest.cash(10_000), null);
+        try (RedisClient client = RedisClient.create(TestInfrastructure.get().redisUri())) {
+            var redis = client.connect().sync();
+            Map<String, byte[]> beforeSale = new java.util.HashMap<>();
+            for (String key : redis.keys(EventKeys.prefix(eventId) + "*")) {
+                beforeSale.put(key, redis.dump(key));
+            }
+            Api.Response first = confirm(clerk, body, "late-mark");
+            assertThat(first.status()).as(first.text()).isEqualTo(201);
+            long until = System.nanoTime() + 5_000_000_000L;
+            while (!seats().sold().contains("HALL-B-5") && System.nanoTime() < until) {
+                Thread.sleep(20);
+            }
+            assertThat(seats().sold()).contains("HALL-B-5", "HALL-B-6");
+            // Redis back as it was before the sale: as if the mark-sold had not run yet.
+            for (String key : redis.keys(EventKeys.prefix(eventId) + "*")) {
+                if (!beforeSale.containsKey(key)) {
+                    redis.del(key);
+                }
+            }
+            beforeSale.forEach((key, dump) -> redis.restore(key, dump, io.lettuce.core.RestoreArgs.Builder.ttl(0).replace()));
+
+            Api.Response again = confirm(clerk, body, "late-mark");
+
+            assertThat(again.status()).as(again.text()).isEqualTo(201);
+            assertThat(again.text()).isEqualTo(first.text());
+            String bookingId = first.as(Booking.class).id();
+            assertThat(count("select count(*) from bookings where hold_id = '" + h.holdId() + "'")).isEqualTo(1);
+            assertThat(count("select count(*) from payments where booking_id = '" + bookingId + "'")).isEqualTo(1);
+            assertThat(count("select count(*) from drawer_movements where booking_id = '" + bookingId + "'")).isEqualTo(1);
+            seats(); // a read through the server's Redis connection: any unpin it sent is done by now
+            String pin = redis.hget(EventKeys.prefix(eventId) + "hold:" + h.holdId(), "pin");
+            assertThat(pin).as("the retry's pin is kept").isNotNull();
+            assertThat(Long.parseLong(pin)).isGreaterThan(System.currentTimeMillis());
+        }
+    }
+
     @Test
     void sameKeySameBodyReplaysSameKeyOtherBodyConflicts() {
         Hold h = hold(clerk, "HALL-B-1");
