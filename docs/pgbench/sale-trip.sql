@@ -1,0 +1,13 @@
+-- One sale as the server writes it (decision 013): key with its answer, booking, two seats,
+-- payment, audit entry and COMMIT in one pipeline, with the sizes of a real sale (answer about
+-- 1.4 kB, QR payloads about 180 bytes). Run by ./run in this folder.
+\set n random(1, 9000000000000000)
+\startpipeline
+begin;
+insert into idempotency_keys (principal, key, request_hash, response_status, response_body) values ('clerk', 'k' || (:n)::text, 'hash0123456789abcdef0123456789abcdef0123456789abcdef0123456789ab', 201, repeat('x', 1400));
+insert into bookings (id, code, event_id, status, customer_name, customer_email, total_minor, currency, hold_id, exchanged_from, created_by, payment_deadline, created_at) values ('b' || (:n)::text, 'C' || (:n)::text, 'ev1', 'CONFIRMED', null, null, 4000, 'EUR', 'h' || (:n)::text, null, 'clerk', null, now());
+insert into booking_seats (booking_id, event_id, seat_id, category, ticket_type, price_minor, status, ticket_code, qr_payload) select 'b' || (:n)::text, 'ev1', s.seat_id, s.category, s.ticket_type, s.price_minor, 'ACTIVE', s.ticket_code, s.qr_payload from unnest(array['s1'||(:n)::text,'s2'||(:n)::text]::text[], array['A','A']::text[], array['ADULT','ADULT']::text[], array[2000,2000]::bigint[], array['t1'||(:n)::text,'t2'||(:n)::text]::text[], array[repeat('q',180),repeat('q',180)]::text[]) as s (seat_id, category, ticket_type, price_minor, ticket_code, qr_payload);
+insert into payments (booking_id, kind, method, amount_minor, currency, tendered_minor, change_minor, reference, approved_by, created_by, status, stripe_intent_id, created_at) select 'b' || (:n)::text, p.kind, p.method, p.amount_minor, p.currency, p.tendered_minor, p.change_minor, p.reference, p.approved_by, p.created_by, p.status, p.stripe_intent_id, coalesce(null::timestamptz, now()) from unnest(array['PAYMENT']::text[], array['CARD_TERMINAL']::text[], array[4000]::bigint[], array['EUR']::text[], array[null]::bigint[], array[null]::bigint[], array['REF']::text[], array[null]::text[], array['clerk']::text[], array['SUCCEEDED']::text[], array[null]::text[]) with ordinality as p (kind, method, amount_minor, currency, tendered_minor, change_minor, reference, approved_by, created_by, status, stripe_intent_id, n) order by p.n returning id;
+insert into audit_log (actor, action, subject, detail) values ('clerk', 'BOOKING_CONFIRMED', 'b' || (:n)::text, '{"code":"X","event":"ev1","seats":["a","b"],"total":4000,"payments":[{"method":"CARD_TERMINAL","amount":4000}]}'::jsonb);
+commit;
+\endpipeline
