@@ -246,6 +246,9 @@ class BookingApiTest extends ServerTest {
                 }
             }
             beforeSale.forEach((key, dump) -> redis.restore(key, dump, io.lettuce.core.RestoreArgs.Builder.ttl(0).replace()));
+            String holdKey = EventKeys.prefix(eventId) + "hold:" + h.holdId();
+            assertThat(redis.hget(holdKey, "state")).as("the hold is live again").isNull();
+            assertThat(redis.hget(holdKey, "pin")).as("and not pinned: a pin after the retry is the retry's").isNull();
 
             Api.Response again = confirm(clerk, body, "late-mark");
 
@@ -256,7 +259,7 @@ class BookingApiTest extends ServerTest {
             assertThat(count("select count(*) from payments where booking_id = '" + bookingId + "'")).isEqualTo(1);
             assertThat(count("select count(*) from drawer_movements where booking_id = '" + bookingId + "'")).isEqualTo(1);
             seats(); // a read through the server's Redis connection: any unpin it sent is done by now
-            String pin = redis.hget(EventKeys.prefix(eventId) + "hold:" + h.holdId(), "pin");
+            String pin = redis.hget(holdKey, "pin");
             assertThat(pin).as("the retry's pin is kept").isNotNull();
             assertThat(Long.parseLong(pin)).isGreaterThan(System.currentTimeMillis());
         }

@@ -863,7 +863,7 @@ public final class ServerBenchmark {
         long deadline = System.nanoTime() + sizes.cap().toNanos();
         java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
         try (LoadLoop load = new LoadLoop(server.port(), users)) {
-            long compiled = jit.getTotalCompilationTime();
+            long compiled = jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
             long start = System.nanoTime();
             load.run(user -> new LoadLoop.User() {
                 Op op;
@@ -879,7 +879,7 @@ public final class ServerBenchmark {
                 }
             }, deadline);
             run.elapsed = System.nanoTime() - start;
-            run.compilingMillis = jit.getTotalCompilationTime() - compiled;
+            run.compilingMillis = jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() - compiled : 0;
             load.failures().forEach((what, n) -> run.errors.computeIfAbsent(what, k -> new LongAdder()).add(n));
         }
     }
@@ -942,9 +942,10 @@ public final class ServerBenchmark {
     private String notes() {
         return "Before the scenarios: " + warmupNote + "; then `VACUUM ANALYZE`, again after the ceilings "
                 + "and after the sales, so that autovacuum does not analyse the rows of earlier rounds in the middle of "
-                + "a scenario. After the ceilings, one more round of holds and sales (the ceiling loops change what "
-                + "the JIT compiler assumed about code the scenarios share, and it recompiled that code during the "
-                + "next scenario); each scenario says how long the JIT compilers worked during it. The REST scenarios are driven from one thread over "
+                + "a scenario. " + (sizes.warmup().isZero() ? "" : "After the ceilings, one more round of holds and "
+                + "sales (the ceiling loops change what the JIT compiler assumed about code the scenarios share, and "
+                + "it recompiled that code during the next scenario). ")
+                + "The holds and sales rows say how long the JIT compilers worked during the run. The REST scenarios are driven from one thread over "
                 + "keep-alive connections, one per user (`LoadLoop`, a selector loop like wrk's).\n\n" + """
                 How to read it: latencies are per request as the client sees it (HdrHistogram, µs resolution), \
                 taken on closed loops — each user sends its next request when the last one is answered, so throughput \
