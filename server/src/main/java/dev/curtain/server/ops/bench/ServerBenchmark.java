@@ -60,6 +60,8 @@ public final class ServerBenchmark {
     static final String START = "<!-- bench:server:start (written by ./curtain bench; do not edit by hand) -->";
     static final String END = "<!-- bench:server:end -->";
     private static final int CEILING_CONNECTIONS = 50;
+    private static final java.lang.management.CompilationMXBean JIT =
+            java.lang.management.ManagementFactory.getCompilationMXBean();
 
     /** Counts and time caps of one run. */
     public record Sizes(String name, Duration warmup, int warmupHolds, int warmupSales, int holds, int holdUsers, int sales, int saleUsers,
@@ -370,17 +372,16 @@ public final class ServerBenchmark {
         if (sizes.warmup().isZero()) {
             return;
         }
-        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
         long until = System.nanoTime() + sizes.warmup().toNanos();
         int round = 0;
         double compiling;
         do {
-            long compiled = jit.getTotalCompilationTime();
+            long compiled = compilingMillis();
             long start = System.nanoTime();
             warmUpHoldsAndSales(arena);
             rush(arena, 1_000, 10, false);
             long wall = ms(System.nanoTime() - start);
-            compiling = (jit.getTotalCompilationTime() - compiled) / (double) Math.max(1, wall);
+            compiling = (compilingMillis() - compiled) / (double) Math.max(1, wall);
             round++;
             log(String.format(Locale.ROOT, "warm-up round %d: %d ms, JIT compiling %.0f %% of the time", round, wall,
                     100 * compiling));
@@ -388,6 +389,11 @@ public final class ServerBenchmark {
         warmupNote = String.format(Locale.ROOT, "%d warm-up round%s (holds, sales and a 1,000-user rush on throw-away "
                 + "events) until the JIT compiler was busy less than 10 %% of a round (last: %.0f %%) or for at most %d s",
                 round, round == 1 ? "" : "s", 100 * compiling, sizes.warmup().toSeconds());
+    }
+
+    /** The JIT compilers' time so far, summed over their threads (0 on a JVM that does not count it). */
+    private static long compilingMillis() {
+        return JIT.isCompilationTimeMonitoringSupported() ? JIT.getTotalCompilationTime() : 0;
     }
 
     /** Holds and sales on throw-away events, as in a warm-up round, without the rush. */
@@ -861,9 +867,8 @@ public final class ServerBenchmark {
     private void concurrently(int users, int count, Run run, Ops ops) throws IOException {
         int[] next = {0};
         long deadline = System.nanoTime() + sizes.cap().toNanos();
-        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
         try (LoadLoop load = new LoadLoop(server.port(), users)) {
-            long compiled = jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+            long compiled = compilingMillis();
             long start = System.nanoTime();
             load.run(user -> new LoadLoop.User() {
                 Op op;
@@ -879,7 +884,7 @@ public final class ServerBenchmark {
                 }
             }, deadline);
             run.elapsed = System.nanoTime() - start;
-            run.compilingMillis = jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() - compiled : 0;
+            run.compilingMillis = compilingMillis() - compiled;
             load.failures().forEach((what, n) -> run.errors.computeIfAbsent(what, k -> new LongAdder()).add(n));
         }
     }
