@@ -1,6 +1,7 @@
 -- One sale as the server writes it (decision 013): key with its answer, booking, two seats,
 -- payment, audit entry and COMMIT in one pipeline, with the sizes of a real sale (answer about
--- 1.4 kB, QR payloads about 180 bytes). Run by ./run in this folder. One difference: here BEGIN
+-- 1.4 kB, QR payloads about 180 bytes). Run by ./run in this folder, which also makes an eight-sale
+-- transaction of its insert lines (keep one statement per line). One difference: here BEGIN
 -- is in the pipeline, while the server's pgjdbc sends it ahead as a query of its own.
 \set n random(1, 9000000000000000)
 \startpipeline
