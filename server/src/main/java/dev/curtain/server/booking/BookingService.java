@@ -62,6 +62,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -269,31 +270,36 @@ public class BookingService {
         if (card) {
             detail.put("paymentDeadline", deadline.toString());
         }
-        return writeWithFreshBookingCode(c -> {
+        return writeWithFreshBookingCode(() -> {
             NewBooking booking = new NewBooking(bookingId, BookingCodes.bookingCode(), event.id(),
                     card ? BookingStatus.PENDING_PAYMENT : BookingStatus.CONFIRMED, customer, total, currency,
                     request.holdId(), null, principal, deadline);
             // Any sale but a card sale is answered with what it writes, so its answer is stored with its
-            // key, and key, booking, seats, payments, audit entry and (without a drawer) the commit
-            // go to PostgreSQL in one round trip. A card sale's answer carries its Stripe payment as it is read back.
-            Booking answer = card ? null : BookingStore.written(booking, createdAt, event.event().title(),
+            // key. Without a drawer to take the cash, key, booking, seats, payments and audit entry are
+            // then the whole transaction: one round trip to PostgreSQL, committed at its end. A card
+            // sale's answer carries its Stripe payment as it is read back.
+            Booking written = card ? null : BookingStore.written(booking, createdAt, event.event().title(),
                     event.event().startsAt(), seats, rows);
-            String body = answer == null ? null : write(answer);
+            String writtenBody = written == null ? null : write(written);
             OneTrip trip = new OneTrip();
-            idempotency.claim(trip, principal, key, hash, answer == null ? null : 201, body);
+            idempotency.claim(trip, principal, key, hash, written == null ? null : 201, writtenBody);
             List<Long> paymentIds = store.insert(trip, booking, createdAt, seats, rows);
             audit.append(trip, principal, card ? "SALE_PENDING_PAYMENT" : "SALE", "booking:" + bookingId, detail);
-            if (answer != null && !takesCash) {
-                trip.commit();
+            if (written != null && !takesCash) {
+                db.writeAlone(trip);
+                return new Sale(written, writtenBody);
             }
-            trip.run(c);
-            takeCash(c, principal, currency, bookingId, rows, paymentIds);
-            if (answer == null) {
-                answer = store.load(c, bookingId).orElseThrow();
-                body = write(answer);
+            return db.write(c -> {
+                trip.run(c);
+                takeCash(c, principal, currency, bookingId, rows, paymentIds);
+                if (written != null) {
+                    return new Sale(written, writtenBody);
+                }
+                Booking answer = store.load(c, bookingId).orElseThrow();
+                String body = write(answer);
                 idempotency.answer(c, principal, key, 201, body);
-            }
-            return new Sale(answer, body);
+                return new Sale(answer, body);
+            });
         });
     }
 
@@ -301,17 +307,17 @@ public class BookingService {
      * Writes a new booking, again with a new code should its code already exist: booking codes are
      * six characters (about 30 bits) so that people can read them out, and among tens of thousands
      * of bookings two codes meet now and then (seen in the benchmark: one sale in 30,000 refused).
-     * The work must draw its code inside, so each attempt has a fresh one.
+     * The attempt must draw its code inside, so each one has a fresh code.
      */
-    private <R> R writeWithFreshBookingCode(Database.Work<R> work) {
-        for (int attempt = 1; ; attempt++) {
+    private <R> R writeWithFreshBookingCode(Supplier<R> attempt) {
+        for (int tries = 1; ; tries++) {
             try {
-                return db.write(work);
+                return attempt.get();
             } catch (DataAccessFailure failure) {
-                if (attempt == 5 || !failure.isUniqueViolation() || !"bookings_code_key".equals(failure.constraint())) {
+                if (tries == 5 || !failure.isUniqueViolation() || !"bookings_code_key".equals(failure.constraint())) {
                     throw failure;
                 }
-                LOG.info("event=booking_code_taken attempt={}", attempt);
+                LOG.info("event=booking_code_taken attempt={}", tries);
             }
         }
     }
@@ -484,7 +490,7 @@ public class BookingService {
         try {
             List<Priced> priced = price(target, pinned.seatIds(), request.ticketTypes());
             long newTotal = priced.stream().mapToLong(Priced::priceMinor).sum();
-            done = writeWithFreshBookingCode(c -> {
+            done = writeWithFreshBookingCode(() -> db.write(c -> {
                 Head head = store.lock(c, bookingId).orElseThrow(() -> BookingProblems.notFound(bookingId));
                 requireMayRefund(head, roles);
                 if (!head.currency().equals(target.event().currency())) {
@@ -533,7 +539,7 @@ public class BookingService {
                 trip.run(c);
                 takeCash(c, principal, head.currency(), newId, newPayments, ids);
                 return new Exchanged(head.eventId(), leavingIds, newId, cardRefunds);
-            });
+            }));
         } catch (DataAccessFailure failure) {
             unpin(target, request.holdId());
             throw translate(failure, request.holdId());

@@ -1,9 +1,14 @@
 package dev.curtain.server.db;
 
+import io.micronaut.data.connection.ConnectionDefinition;
+import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
 
 /**
  * Plain JDBC inside Micronaut-managed transactions. Curtain writes its SQL by hand (JSONB layouts,
@@ -13,9 +18,11 @@ import java.sql.SQLException;
 public class Database {
 
     private final TransactionOperations<Connection> transactions;
+    private final ConnectionOperations<Connection> connections;
 
-    public Database(TransactionOperations<Connection> transactions) {
+    public Database(TransactionOperations<Connection> transactions, ConnectionOperations<Connection> connections) {
         this.transactions = transactions;
+        this.connections = connections;
     }
 
     @FunctionalInterface
@@ -29,6 +36,45 @@ public class Database {
 
     public <R> R read(Work<R> work) {
         return transactions.executeRead(status -> call(work, status.getConnection()));
+    }
+
+    /**
+     * Writes {@code trip} as a transaction of its own, on a connection of its own: {@code begin},
+     * the parts and {@code commit} go to PostgreSQL in one round trip, on an auto-commit connection
+     * so that pgjdbc sends no BEGIN ahead (it sends and flushes that as a query of its own, and
+     * PostgreSQL wakes up for it separately). It returns once the commit is durable. On a failure
+     * the transaction is rolled back before the connection goes back to the pool. A pool that hands
+     * out connections without auto-commit gets an ordinary transaction instead.
+     */
+    public void writeAlone(OneTrip trip) {
+        connections.execute(ConnectionDefinition.REQUIRES_NEW, status -> call(c -> {
+            boolean autoCommit = c.getAutoCommit();
+            try {
+                if (autoCommit) {
+                    trip.runAsTransaction(c);
+                } else {
+                    trip.run(c);
+                    c.commit();
+                }
+            } catch (SQLException | RuntimeException e) {
+                rollBackQuietly(c, e);
+                throw e;
+            }
+            return null;
+        }, status.getConnection()));
+    }
+
+    /** Ends a transaction that a failed trip left open (or failed), so the pool gets a clean connection. */
+    private static void rollBackQuietly(Connection c, Exception failure) {
+        try {
+            if (c.unwrap(BaseConnection.class).getTransactionState() != TransactionState.IDLE) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("rollback");
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            failure.addSuppressed(e); // the connection is broken: the pool drops it
+        }
     }
 
     private static <R> R call(Work<R> work, Connection connection) {

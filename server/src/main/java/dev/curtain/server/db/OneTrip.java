@@ -18,9 +18,8 @@ import java.util.List;
  * writes its key, booking, seats, payments and audit entry this way instead of one round trip
  * each; on two cores every round trip is two context switches and a PostgreSQL wake-up.
  *
- * <p>{@link #commit()} puts the transaction's COMMIT into the same trip. The transaction then ends
- * with {@link #run}: the connection's own commit afterwards finds nothing to do (pgjdbc skips it
- * when the server reports no open transaction), so nothing may be written after it.
+ * <p>{@link Database#writeAlone} sends a trip as a transaction of its own, with its {@code begin}
+ * and {@code commit} inside the same trip.
  */
 public final class OneTrip {
 
@@ -40,7 +39,6 @@ public final class OneTrip {
     }
 
     private final List<Part> parts = new ArrayList<>();
-    private boolean committing;
 
     /** A statement whose rows are not needed. */
     public OneTrip add(String sql, Binder binder) {
@@ -49,9 +47,6 @@ public final class OneTrip {
 
     /** A statement whose rows {@code reader} reads when the trip has run. */
     public OneTrip add(String sql, Binder binder, Reader reader) {
-        if (committing) {
-            throw new IllegalStateException("nothing can follow the commit");
-        }
         if (sql.contains(";")) {
             throw new IllegalArgumentException("one statement per part: " + sql);
         }
@@ -59,22 +54,31 @@ public final class OneTrip {
         return this;
     }
 
-    /** Ends the transaction in this trip: its COMMIT is sent after the last part. */
-    public OneTrip commit() {
-        committing = true;
-        return this;
+    /** Sends every part at once, inside the caller's transaction, and hands each reader its rows. */
+    public void run(Connection c) throws SQLException {
+        run(c, false);
     }
 
-    /** Sends every part (and the COMMIT, if asked) at once and hands each reader its rows. */
-    public void run(Connection c) throws SQLException {
+    /**
+     * On an auto-commit connection: sends {@code begin}, every part and {@code commit} at once, so
+     * that the trip is a transaction of its own without pgjdbc's BEGIN going ahead. The explicit
+     * block keeps it atomic even where pgjdbc puts a Sync between parts (it does when it cannot
+     * bound a described part's answer, or in simple query mode). When this throws, the connection
+     * may be left in the failed block: the caller rolls it back ({@link Database#writeAlone}).
+     */
+    void runAsTransaction(Connection c) throws SQLException {
+        run(c, true);
+    }
+
+    private void run(Connection c, boolean ownTransaction) throws SQLException {
         if (parts.isEmpty()) {
             throw new IllegalStateException("an empty trip");
         }
-        StringBuilder sql = new StringBuilder();
+        StringBuilder sql = new StringBuilder(ownTransaction ? "begin;\n" : "");
         for (Part part : parts) {
             sql.append(part.sql()).append(";\n");
         }
-        if (committing) {
+        if (ownTransaction) {
             sql.append("commit");
         }
         try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
@@ -83,6 +87,9 @@ public final class OneTrip {
                 part.binder().bind(params);
             }
             boolean rows = ps.execute();
+            if (ownTransaction) {
+                rows = ps.getMoreResults(); // past the begin
+            }
             for (Part part : parts) {
                 if (rows && part.reader() != null) {
                     try (ResultSet rs = ps.getResultSet()) {

@@ -13,9 +13,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
 import org.postgresql.util.PSQLException;
 
 /** Statements in one round trip, on the shared embedded PostgreSQL. */
@@ -37,8 +40,10 @@ class OneTripTest {
 
     @AfterEach
     void drop() throws SQLException {
-        c.rollback();
-        c.setAutoCommit(true);
+        if (!c.getAutoCommit()) {
+            c.rollback();
+            c.setAutoCommit(true);
+        }
         try (Statement s = c.createStatement()) {
             s.execute("drop table if exists one_trip_probe");
         }
@@ -80,8 +85,7 @@ class OneTripTest {
         OneTrip trip = new OneTrip()
                 .add(INSERT, p -> p.text("a").number(1L).time(null))
                 .add(INSERT, p -> p.text("a").number(2L).time(null))
-                .add("select name from one_trip_probe", p -> { }, rows -> read.add("ran"))
-                .commit();
+                .add("select name from one_trip_probe", p -> { }, rows -> read.add("ran"));
         assertThatThrownBy(() -> trip.run(c))
                 .isInstanceOfSatisfying(PSQLException.class, e -> {
                     assertThat(e.getSQLState()).isEqualTo("23505");
@@ -93,42 +97,92 @@ class OneTripTest {
     }
 
     @Test
-    void aCommittingTripEndsTheTransactionAndTheConnectionGoesOn() throws SQLException {
-        new OneTrip().add(INSERT, p -> p.text("kept").number(1L).time(null)).commit().run(c);
-        assertThat(countFromAnotherConnection()).isEqualTo(1);
-        c.commit(); // nothing left to commit: no error
-        c.rollback(); // nor to roll back: the committed row stays
-        assertThat(countFromAnotherConnection()).isEqualTo(1);
-        new OneTrip().add(INSERT, p -> p.text("dropped").number(2L).time(null)).run(c);
-        c.rollback();
-        assertThat(countFromAnotherConnection()).isEqualTo(1);
+    void asATransactionOfItsOwnATripCommitsOnAnAutoCommitConnection() throws SQLException {
+        c.setAutoCommit(true);
+        List<Long> ids = new ArrayList<>();
+        new OneTrip()
+                .add(INSERT, p -> p.text("first").number(1L).time(null))
+                .add(INSERT + " returning id", p -> p.text("second").number(2L).time(null), rows -> {
+                    while (rows.next()) {
+                        ids.add(rows.getLong(1));
+                    }
+                })
+                .runAsTransaction(c);
+        assertThat(ids).hasSize(1);
+        assertThat(countFromAnotherConnection()).isEqualTo(2);
+        assertThat(state(c)).isEqualTo(TransactionState.IDLE);
+        assertThat(c.getAutoCommit()).isTrue();
+    }
+
+    /** A failing part keeps nothing and leaves the block failed: Database.writeAlone rolls it back. */
+    @Test
+    void asATransactionOfItsOwnAFailingPartKeepsNothing() throws SQLException {
+        c.setAutoCommit(true);
+        new OneTrip().add(INSERT, p -> p.text("first").number(1L).time(null)).runAsTransaction(c);
+        List<String> read = new ArrayList<>();
+        OneTrip failing = new OneTrip()
+                .add(INSERT, p -> p.text("third").number(3L).time(null))
+                .add(INSERT, p -> p.text("first").number(4L).time(null))
+                .add("select name from one_trip_probe", p -> { }, rows -> read.add("ran"));
+        assertThatThrownBy(() -> failing.runAsTransaction(c))
+                .isInstanceOfSatisfying(PSQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("23505"));
+        assertThat(read).isEmpty();
+        assertThat(countFromAnotherConnection()).as("the part before the failing one is not kept").isEqualTo(1);
+        assertThat(state(c)).isEqualTo(TransactionState.FAILED);
+        try (Statement s = c.createStatement()) {
+            s.execute("rollback");
+        }
+        new OneTrip().add(INSERT, p -> p.text("third").number(3L).time(null)).runAsTransaction(c);
+        assertThat(countFromAnotherConnection()).isEqualTo(2);
     }
 
     @Test
-    void aCommitThatFailsKeepsNothingOfTheTrip() throws SQLException {
+    void asATransactionOfItsOwnACommitThatFailsKeepsNothing() throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("alter table one_trip_probe add constraint one_trip_probe_amount_once unique (amount)"
                     + " deferrable initially deferred");
         }
         c.commit();
+        c.setAutoCommit(true);
         OneTrip trip = new OneTrip()
                 .add(INSERT, p -> p.text("a").number(7L).time(null))
-                .add(INSERT, p -> p.text("b").number(7L).time(null)) // refused only at the commit
-                .commit();
-        assertThatThrownBy(() -> trip.run(c))
+                .add(INSERT, p -> p.text("b").number(7L).time(null)); // refused only at the commit
+        assertThatThrownBy(() -> trip.runAsTransaction(c))
                 .isInstanceOfSatisfying(PSQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("23505"));
-        c.rollback();
         assertThat(countFromAnotherConnection()).isZero();
-        new OneTrip().add(INSERT, p -> p.text("c").number(8L).time(null)).commit().run(c);
+        new OneTrip().add(INSERT, p -> p.text("c").number(8L).time(null)).runAsTransaction(c);
         assertThat(countFromAnotherConnection()).isEqualTo(1);
     }
 
+    /** Simple query mode (a database URL can ask for it) does not pipeline the parts: the block keeps them atomic. */
     @Test
-    void aTripIsOneStatementPerPartAndNothingFollowsItsCommit() {
+    void asATransactionOfItsOwnATripStaysAtomicInSimpleQueryMode() throws SQLException {
+        try (Connection simple = TestInfrastructure.get().connect(Map.of("preferQueryMode", "simple"))) {
+            OneTrip failing = new OneTrip()
+                    .add(INSERT, p -> p.text("a").number(1L).time(null))
+                    .add(INSERT, p -> p.text("a").number(2L).time(null))
+                    .add(INSERT, p -> p.text("b").number(3L).time(null));
+            assertThatThrownBy(() -> failing.runAsTransaction(simple)).isInstanceOf(SQLException.class);
+            assertThat(countFromAnotherConnection()).isZero();
+            try (Statement s = simple.createStatement()) {
+                s.execute("rollback");
+            }
+            new OneTrip()
+                    .add(INSERT, p -> p.text("a").number(1L).time(null))
+                    .add(INSERT, p -> p.text("b").number(2L).time(null))
+                    .runAsTransaction(simple);
+            assertThat(countFromAnotherConnection()).isEqualTo(2);
+        }
+    }
+
+    private static TransactionState state(Connection connection) throws SQLException {
+        return connection.unwrap(BaseConnection.class).getTransactionState();
+    }
+
+    @Test
+    void aTripIsOneStatementPerPart() {
         assertThatThrownBy(() -> new OneTrip().add("select 1; select 2", p -> { }))
                 .isInstanceOf(IllegalArgumentException.class);
-        OneTrip committing = new OneTrip().add("select 1", p -> { }).commit();
-        assertThatThrownBy(() -> committing.add("select 2", p -> { })).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> new OneTrip().run(c)).isInstanceOf(IllegalStateException.class);
     }
 

@@ -93,6 +93,15 @@ public final class TestInfrastructure {
         return DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
     }
 
+    /** A connection with further pgjdbc properties (for example {@code preferQueryMode}). */
+    public Connection connect(java.util.Map<String, String> properties) throws SQLException {
+        java.util.Properties all = new java.util.Properties();
+        all.putAll(properties);
+        all.setProperty("user", dbUser);
+        all.setProperty("password", dbPassword);
+        return DriverManager.getConnection(jdbcUrl, all);
+    }
+
     /** Empties every table but the append-only audit log and the migration history. */
     public void wipeDatabase() {
         try (Connection c = connect(); Statement s = c.createStatement()) {
