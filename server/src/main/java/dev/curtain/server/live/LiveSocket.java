@@ -7,6 +7,7 @@ import com.nimbusds.jwt.JWT;
 import dev.curtain.model.live.SeatSnapshot;
 import dev.curtain.server.hold.HoldService;
 import dev.curtain.server.web.DomainException;
+import io.micronaut.core.annotation.NonBlocking;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
@@ -27,6 +28,11 @@ import org.slf4j.LoggerFactory;
  * The live seat map of one event: {@code /ws/events/{eventId}?access_token=…}. On connect the
  * subscriber gets a snapshot, then deltas in strictly increasing versions; {"type":"resync"}
  * asks for a fresh snapshot at any time.
+ *
+ * <p>The handlers never wait (token check in memory, the hub's sets, snapshots as futures), so
+ * they run on the connection's event loop ({@code @NonBlocking}) rather than being handed to the
+ * blocking executor: a subscriber costs no thread switch, and a server stopping while subscribers
+ * come and go no longer meets an executor that has already shut down.
  */
 @ServerWebSocket("/ws/events/{eventId}")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -51,6 +57,7 @@ public class LiveSocket {
     }
 
     @OnOpen
+    @NonBlocking
     public void onOpen(String eventId, WebSocketSession session, HttpRequest<?> request) {
         Optional<String> principal = request.getParameters().getFirst("access_token")
                 .flatMap(token -> tokens.validate(token, request))
@@ -66,6 +73,7 @@ public class LiveSocket {
     }
 
     @OnMessage
+    @NonBlocking
     public void onMessage(String eventId, String message, WebSocketSession session) {
         LiveSession live = session.get(SESSION, LiveSession.class).orElse(null);
         if (live == null) {
@@ -82,6 +90,7 @@ public class LiveSocket {
     }
 
     @OnClose
+    @NonBlocking
     public void onClose(WebSocketSession session) {
         session.get(SESSION, LiveSession.class).ifPresent(hub::leave);
     }

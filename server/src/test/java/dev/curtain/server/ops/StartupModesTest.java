@@ -8,7 +8,12 @@ import dev.curtain.model.auth.TokenResponse;
 import dev.curtain.model.event.Event;
 import dev.curtain.server.ops.embedded.EmbeddedPostgresServer;
 import dev.curtain.server.ops.embedded.EmbeddedRedisServer;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.curtain.server.testing.Api;
+import dev.curtain.server.testing.LiveClient;
 import dev.curtain.server.testing.TestData;
 import dev.curtain.server.testing.TestInfrastructure;
 import java.nio.file.Path;
@@ -16,9 +21,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * The launcher's two modes: embedded databases under the Curtain home folder (kept across restarts,
@@ -52,6 +60,10 @@ class StartupModesTest {
             assertThat(home.resolve("demo-password")).doesNotExist(); // the password came from the environment
             assertThat(home.resolve("jwt-secret")).exists();
         }
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        List<LiveClient> subscribers = new ArrayList<>();
         try (CurtainServer second = CurtainServer.start(embedded(home), Map.of())) {
             assertThatThrownBy(() -> CurtainServer.start(embedded(home), Map.of()))
                     .hasMessageContaining("already running");
@@ -59,7 +71,22 @@ class StartupModesTest {
             String clerk = signIn(api, "clerk");
             assertThat(api.get("/api/events/" + eventId, clerk).json().path("title").asText()).isEqualTo("Survives a restart");
             assertThat(api.get("/api/venues", clerk).json()).hasSize(5); // four demo venues seeded once, plus ours
+            // stopping a server that live subscribers are watching (half of them leaving meanwhile) is quiet
+            for (int i = 0; i < 40; i++) {
+                LiveClient live = LiveClient.connect(second.port(), eventId, clerk);
+                live.next("snapshot");
+                subscribers.add(live);
+            }
+            root.addAppender(log);
+            subscribers.subList(0, 20).forEach(LiveClient::close);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            root.detachAppender(log);
+            subscribers.forEach(LiveClient::close);
         }
+        assertThat(log.list).filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
+                .extracting(ILoggingEvent::getFormattedMessage).isEmpty();
     }
 
     @Test
