@@ -29,10 +29,10 @@ import org.slf4j.LoggerFactory;
  * subscriber gets a snapshot, then deltas in strictly increasing versions; {"type":"resync"}
  * asks for a fresh snapshot at any time.
  *
- * <p>The handlers never wait (token check in memory, the hub's sets, snapshots as futures), so
- * they run on the connection's event loop ({@code @NonBlocking}) rather than being handed to the
- * blocking executor: a subscriber costs no thread switch, and a server stopping while subscribers
- * come and go no longer meets an executor that has already shut down.
+ * <p>Leaving and messages never wait (the hub's concurrent sets, snapshots as futures), so those
+ * handlers run on the connection's event loop ({@code @NonBlocking}) rather than being handed to
+ * the blocking executor: a server stopping while subscribers come and go no longer meets an
+ * executor that has already shut down. Joining checks the token first and stays on the executor.
  */
 @ServerWebSocket("/ws/events/{eventId}")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -57,7 +57,6 @@ public class LiveSocket {
     }
 
     @OnOpen
-    @NonBlocking
     public void onOpen(String eventId, WebSocketSession session, HttpRequest<?> request) {
         Optional<String> principal = request.getParameters().getFirst("access_token")
                 .flatMap(token -> tokens.validate(token, request))
