@@ -13,8 +13,10 @@ import java.util.List;
 
 /**
  * Statements sent to PostgreSQL in one round trip: pgjdbc sends the parts of a multi-statement
- * prepared statement together with a single Sync, and PostgreSQL runs them in order inside the
- * caller's transaction, stopping at the first error (which then fails the transaction). A sale
+ * prepared statement together, normally with a single Sync (it adds one between parts when it
+ * cannot bound a part's answer, and simple query mode sends each part alone), and PostgreSQL runs
+ * them in order inside the caller's transaction, stopping at the first error (which then fails
+ * the transaction). A sale
  * writes its key, booking, seats, payments and audit entry this way instead of one round trip
  * each; on two cores every round trip is two context switches and a PostgreSQL wake-up.
  *
