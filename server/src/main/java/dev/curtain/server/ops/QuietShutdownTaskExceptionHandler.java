@@ -12,9 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Failures of scheduled tasks (the hold sweeper, payment recovery, the live heartbeat), logged as
- * errors, with one exception: once the server is shutting down, a task that fires after its bean
- * or one it needs was destroyed cannot be created again. That is the shutdown, not a fault, so it
- * is logged at debug.
+ * errors, with one exception: once the server is shutting down, a task that was already starting
+ * when {@link StopScheduledTasksAtShutdown} cancelled the others may find its bean, or one it
+ * needs, destroyed. That is the shutdown, not a fault, so it is logged at debug.
  */
 @Singleton
 @Replaces(DefaultTaskExceptionHandler.class)
