@@ -40,22 +40,17 @@ public class Database {
 
     /**
      * Writes {@code trip} as a transaction of its own, on a connection of its own: {@code begin},
-     * the parts and {@code commit} go to PostgreSQL in one round trip, on an auto-commit connection
-     * so that pgjdbc sends no BEGIN ahead (it sends and flushes that as a query of its own, and
-     * PostgreSQL wakes up for it separately). It returns once the commit is durable. On a failure
-     * the transaction is rolled back before the connection goes back to the pool. A pool that hands
-     * out connections without auto-commit gets an ordinary transaction instead.
+     * the parts and {@code commit} go to PostgreSQL in one round trip, in auto-commit mode so that
+     * pgjdbc sends no BEGIN ahead (it sends and flushes that as a query of its own, and PostgreSQL
+     * wakes up for it separately). It returns once the commit is durable. On a failure the
+     * transaction is rolled back before the connection goes back to the pool; the pool puts back its
+     * own auto-commit setting, should it be another.
      */
     public void writeAlone(OneTrip trip) {
         connections.execute(ConnectionDefinition.REQUIRES_NEW, status -> call(c -> {
-            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(true);
             try {
-                if (autoCommit) {
-                    trip.runAsTransaction(c);
-                } else {
-                    trip.run(c);
-                    c.commit();
-                }
+                trip.runAsTransaction(c);
             } catch (SQLException | RuntimeException e) {
                 rollBackQuietly(c, e);
                 throw e;

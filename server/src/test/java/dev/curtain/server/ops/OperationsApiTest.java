@@ -2,19 +2,10 @@ package dev.curtain.server.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.curtain.server.hold.HoldSweeper;
 import dev.curtain.server.testing.Api;
 import dev.curtain.server.testing.ServerTest;
-import io.micronaut.context.event.ShutdownEvent;
-import io.micronaut.inject.BeanDefinition;
-import io.micronaut.scheduling.TaskExceptionHandler;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 class OperationsApiTest extends ServerTest {
 
@@ -60,32 +51,5 @@ class OperationsApiTest extends ServerTest {
         Api.Response r = api.delete("/api/venues", login("manager"));
         assertThat(r.status()).isBetween(400, 499);
         assertThat(r.isProblem()).isTrue();
-    }
-
-    /** A scheduled task that cannot be made while the server shuts down is the shutdown, not an error. */
-    @Test
-    @SuppressWarnings("unchecked")
-    void scheduledTasksThatFailAreErrorsExceptAtShutdown() {
-        assertThat(server.context().getBean(TaskExceptionHandler.class)).isInstanceOf(QuietShutdownTaskExceptionHandler.class);
-        BeanDefinition<Object> sweeper = (BeanDefinition<Object>) (BeanDefinition<?>) server.context()
-                .getBeanDefinition(HoldSweeper.class);
-        Logger logger = (Logger) LoggerFactory.getLogger(QuietShutdownTaskExceptionHandler.class);
-        ListAppender<ILoggingEvent> log = new ListAppender<>();
-        log.start();
-        logger.addAppender(log);
-        try {
-            QuietShutdownTaskExceptionHandler handler = new QuietShutdownTaskExceptionHandler();
-            handler.handleCreationFailure(sweeper, new IllegalStateException("no store"));
-            handler.handle(new Object(), new IllegalStateException("sweep failed"));
-            handler.onApplicationEvent(new ShutdownEvent(server.context()));
-            handler.handleCreationFailure(sweeper, new IllegalStateException("context closing"));
-            handler.handle(new Object(), new IllegalStateException("sweep failed while stopping"));
-        } finally {
-            logger.detachAppender(log);
-        }
-        assertThat(log.list).filteredOn(e -> e.getLevel() == Level.ERROR).extracting(ILoggingEvent::getFormattedMessage)
-                .containsExactly("event=scheduled_task_not_created bean=HoldSweeper error=\"java.lang.IllegalStateException: no store\"",
-                        "event=scheduled_task_failed bean=Object error=\"java.lang.IllegalStateException: sweep failed\"",
-                        "event=scheduled_task_failed bean=Object error=\"java.lang.IllegalStateException: sweep failed while stopping\"");
     }
 }
