@@ -151,15 +151,16 @@ public class TicketSigner {
      */
     static Optional<Engine> awsLc(PrivateKey key) {
         Provider provider;
+        Queue<Signature> idle = new ConcurrentLinkedQueue<>();
         try {
             provider = AwsLc.provider();
-            Signature probe = Signature.getInstance(ALGORITHM, provider);
-            probe.initSign(key);
+            Signature first = Signature.getInstance(ALGORITHM, provider);
+            first.initSign(key); // proves the key is usable here, then serves the first sale
+            idle.offer(first);
         } catch (GeneralSecurityException | RuntimeException | LinkageError e) {
             LOG.info("event=ticket_signer_native_unavailable error=\"{}\"", e.toString());
             return Optional.empty();
         }
-        Queue<Signature> idle = new ConcurrentLinkedQueue<>();
         return Optional.of(new Engine() {
             @Override
             public byte[] sign(byte[] message) {
