@@ -355,6 +355,20 @@ class HoldScriptsTest {
     }
 
     @Test
+    void anEventWithHoldsIsListedForOtherNodesSweepersAndListedAgainWithinASecondIfTheListLostIt() {
+        LiveEvent e = hall();
+        String owner = "u" + SEQUENCE.incrementAndGet();
+        redis.store.create(e, e.id() + ".a", owner, seats("A", 1), times(T0), 10).join();
+        assertThat(redis.store.eventsWithLiveState().join()).contains(e.id());
+
+        redis.connection.sync().srem(EventKeys.LIVE_EVENTS, e.id());
+        redis.store.create(e, e.id() + ".b", owner, seats("A", 2), times(T0.plusMillis(500)), 10).join();
+        assertThat(redis.store.eventsWithLiveState().join()).as("told once a second, not per hold").doesNotContain(e.id());
+        redis.store.create(e, e.id() + ".c", owner, seats("A", 3), times(T0.plusMillis(1000)), 10).join();
+        assertThat(redis.store.eventsWithLiveState().join()).contains(e.id());
+    }
+
+    @Test
     void scriptsStillRunAfterScriptFlush() {
         LiveEvent e = hall();
         hold(e, "alice", seats("C", 9));

@@ -10,8 +10,10 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Holds in Redis: each operation is one Lua script on the event's hash-tagged keys. */
 @Singleton
@@ -27,8 +29,11 @@ public class RedisHoldStore implements HoldStore {
     private static final LuaScript SNAPSHOT = LuaScript.load("snapshot.lua");
     private static final LuaScript EXPIRE = LuaScript.load("holds_expire.lua");
 
+    private static final long RETELL_LIVE_MILLIS = 1_000;
+
     private final RedisAsyncCommands<String, String> redis;
     private final EventScripts scripts;
+    private final Map<String, Long> toldLive = new ConcurrentHashMap<>();
     private final SnapshotSeats snapshotSeats;
 
     public RedisHoldStore(EventScripts scripts, SnapshotSeats snapshotSeats) {
@@ -46,7 +51,7 @@ public class RedisHoldStore implements HoldStore {
         return run(event, CREATE, args).thenApply(r -> {
             switch (status(r)) {
                 case "OK" -> {
-                    trackLive(event.id());
+                    trackLive(event.id(), times.now());
                     return new Hold(holdId, event.id(), List.copyOf(seatIds), times.expiresAt(), number(r, 1));
                 }
                 case "TOO_MANY_HOLDS" -> throw HoldProblems.tooManyHolds(maxLive);
@@ -68,7 +73,7 @@ public class RedisHoldStore implements HoldStore {
         return run(event, BEST, args).thenApply(r -> {
             switch (status(r)) {
                 case "OK" -> {
-                    trackLive(event.id());
+                    trackLive(event.id(), times.now());
                     return new Hold(holdId, event.id(), strings(r, 2), times.expiresAt(), number(r, 1));
                 }
                 case "TOO_MANY_HOLDS" -> throw HoldProblems.tooManyHolds(maxLive);
@@ -177,9 +182,18 @@ public class RedisHoldStore implements HoldStore {
         return redis.smembers(EventKeys.LIVE_EVENTS).toCompletableFuture().thenApply(List::copyOf);
     }
 
-    /** Fire and forget: the set only guides sweepers on other nodes; this node already knows. */
-    private void trackLive(String eventId) {
-        redis.sadd(EventKeys.LIVE_EVENTS, eventId);
+    /**
+     * Fire and forget: the set only guides sweepers on other nodes; this node already knows. Told
+     * again at most once a second per event rather than after every hold (it was one Redis command
+     * in two of every hold), which still mends a set that lost the event within a second.
+     */
+    private void trackLive(String eventId, Instant now) {
+        long at = now.toEpochMilli();
+        Long last = toldLive.get(eventId);
+        if (last == null || at - last >= RETELL_LIVE_MILLIS || at < last) {
+            toldLive.put(eventId, at);
+            redis.sadd(EventKeys.LIVE_EVENTS, eventId);
+        }
     }
 
     private CompletableFuture<List<Object>> run(LiveEvent event, LuaScript script, List<String> args) {
