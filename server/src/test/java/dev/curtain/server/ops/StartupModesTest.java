@@ -16,15 +16,20 @@ import dev.curtain.server.testing.Api;
 import dev.curtain.server.testing.LiveClient;
 import dev.curtain.server.testing.TestData;
 import dev.curtain.server.testing.TestInfrastructure;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.event.ShutdownEvent;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.DoubleSupplier;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -98,6 +103,27 @@ class StartupModesTest {
             assertThat(server.embeddedRedis()).isFalse();
             Api.Response health = new Api(server.port()).get("/health", null);
             assertThat(health.json().path("status").asText()).isEqualTo("UP");
+        }
+    }
+
+    @Test
+    void scheduledTasksStopAsSoonAsShutdownBegins() throws Exception {
+        TestInfrastructure infra = TestInfrastructure.get();
+        try (CurtainServer server = CurtainServer.start(infra.settings(),
+                Map.of("curtain.demo.enabled", false, "curtain.holds.sweep-interval-millis", 10))) {
+            var context = server.context();
+            var meters = context.getBean(MeterRegistry.class);
+            DoubleSupplier runs = () -> meters.find("executor.completed").tag("name", "scheduled")
+                    .functionCounter().count();
+            Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .until(() -> runs.getAsDouble() > 20); // hold sweeps every 10 ms, after the first second
+
+            // what closing the context announces first, before it destroys any bean a task might use
+            context.publishEvent(new ShutdownEvent(context));
+            Thread.sleep(50); // a run already under way may finish
+            double stopped = runs.getAsDouble();
+            Thread.sleep(300);
+            assertThat(runs.getAsDouble()).as("no scheduled run after shutdown began").isEqualTo(stopped);
         }
     }
 
