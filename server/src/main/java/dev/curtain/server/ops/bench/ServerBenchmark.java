@@ -63,18 +63,18 @@ public final class ServerBenchmark {
     private static final java.lang.management.CompilationMXBean JIT =
             java.lang.management.ManagementFactory.getCompilationMXBean();
 
-    /** Counts and time caps of one run. */
+    /** Counts and time caps of one run; {@code runs}: how many times the holds and the sales scenario run. */
     public record Sizes(String name, Duration warmup, int warmupHolds, int warmupSales, int holds, int holdUsers, int sales, int saleUsers,
-                        int[][] rushes, int snapshotRepeats, int subscribers, int fanoutHolds,
+                        int runs, int[][] rushes, int snapshotRepeats, int subscribers, int fanoutHolds,
                         int ceilingScripts, int ceilingTransactions, Duration cap) {
 
         public static Sizes full() {
-            return new Sizes("full", Duration.ofSeconds(150), 9_000, 1_500, 50_000, 200, 6_000, 64, new int[][] {{1_000, 10}, {5_000, 100}},
-                    30, 2_000, 20, 40_000, 20_000, Duration.ofSeconds(120));
+            return new Sizes("full", Duration.ofSeconds(150), 9_000, 1_500, 50_000, 200, 6_000, 64, 3,
+                    new int[][] {{1_000, 10}, {5_000, 100}}, 30, 2_000, 20, 40_000, 20_000, Duration.ofSeconds(120));
         }
 
         public static Sizes quick() {
-            return new Sizes("quick", Duration.ZERO, 100, 50, 400, 200, 100, 64, new int[][] {{100, 10}, {300, 100}},
+            return new Sizes("quick", Duration.ZERO, 100, 50, 400, 200, 100, 64, 1, new int[][] {{100, 10}, {300, 100}},
                     3, 50, 3, 2_000, 500, Duration.ofSeconds(20));
         }
     }
@@ -428,17 +428,40 @@ public final class ServerBenchmark {
         int users = sizes.holdUsers();
         List<String> tokens = guests();
         int perEvent = arena.size() / 2 - 1;
-        // one arena event takes at most ~10,000 pairs; larger counts spread over several events, in order
-        List<String> events = events(sizes.holds(), perEvent, "Bench holds", arena);
-        Run run = runHolds(events, arena, tokens, sizes.holds(), perEvent);
-        double rate = run.ok / seconds(run.elapsed);
+        List<Run> runs = new ArrayList<>();
+        String first = null;
+        for (int r = 0; r < sizes.runs(); r++) {
+            // one arena event takes at most ~10,000 pairs; larger counts spread over several events, in order
+            List<String> events = events(sizes.holds(), perEvent, "Bench holds", arena);
+            first = first == null ? events.get(0) : first;
+            runs.add(runHolds(events, arena, tokens, sizes.holds(), perEvent));
+        }
+        Run run = median(runs);
+        double rate = run.rate();
+        int events = (sizes.holds() + perEvent - 1) / perEvent;
         row(String.format(Locale.ROOT, "Uncontended 2-seat holds, %d users (guests), %,d holds (%d arena event%s, "
-                        + "up to %,d holds each)", users, run.ok, events.size(), events.size() == 1 ? "" : "s",
+                        + "up to %,d holds each)", users, run.ok, events, events == 1 ? "" : "s",
                         Math.min(perEvent, sizes.holds())),
-                String.format(Locale.ROOT, "**%,.0f holds/s**%s; JIT compiling %,d ms during the run", rate,
-                        run.errorText(), run.compilingMillis),
+                String.format(Locale.ROOT, "**%,.0f holds/s**%s%s; JIT compiling %,d ms during the run", rate,
+                        rates(runs, "holds"), run.errorText(), run.compilingMillis),
                 pct(run.latency), ratio(rate, redisCeiling, "Redis"));
-        return events.get(0);
+        return first;
+    }
+
+    /** The run with the median throughput: the machine's speed drifts within minutes. */
+    private static Run median(List<Run> runs) {
+        List<Run> sorted = new ArrayList<>(runs);
+        sorted.sort(java.util.Comparator.comparingDouble(Run::rate));
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static String rates(List<Run> runs, String what) {
+        if (runs.size() == 1) {
+            return "";
+        }
+        return runs.stream().map(r -> String.format(Locale.ROOT, "%,.0f", r.rate()))
+                .collect(java.util.stream.Collectors.joining(" / ", " (median of " + runs.size() + " runs: ",
+                        " " + what + "/s)"));
     }
 
     private List<String> events(int holds, int perEvent, String title, List<String> arena) throws Exception {
@@ -476,13 +499,26 @@ public final class ServerBenchmark {
         int users = sizes.saleUsers();
         List<String> tokens = clerks(users);
         int perEvent = arena.size() / 2 - 1;
-        Latency confirm = new Latency();
-        Run run = runSales(createPrimedEvent("Bench sales", arena), arena, tokens, Math.min(sizes.sales(), perEvent), confirm);
-        double rate = run.ok / seconds(run.elapsed);
+        List<Run> runs = new ArrayList<>();
+        Map<Run, Latency> confirms = new java.util.IdentityHashMap<>();
+        for (int r = 0; r < sizes.runs(); r++) {
+            if (r > 0) {
+                settle();
+            }
+            Latency confirm = new Latency();
+            Run run = runSales(createPrimedEvent("Bench sales", arena), arena, tokens, Math.min(sizes.sales(), perEvent),
+                    confirm);
+            runs.add(run);
+            confirms.put(run, confirm);
+        }
+        Run run = median(runs);
+        Latency confirm = confirms.get(run);
+        double rate = run.rate();
         row(String.format(Locale.ROOT, "Hold + confirm (2 seats, CARD_TERMINAL, staff sign-ins), %d users, %,d sales",
                         users, run.ok),
-                String.format(Locale.ROOT, "**%,.0f sales/s**%s; confirm alone p50 %s ms, p99 %s ms; JIT compiling %,d ms "
-                        + "during the run", rate, run.errorText(), f(confirm.ms(50)), f(confirm.ms(99)), run.compilingMillis),
+                String.format(Locale.ROOT, "**%,.0f sales/s**%s%s; confirm alone p50 %s ms, p99 %s ms; JIT compiling %,d ms "
+                        + "during the run", rate, rates(runs, "sales"), run.errorText(), f(confirm.ms(50)), f(confirm.ms(99)),
+                        run.compilingMillis),
                 pct(run.latency), ratio(rate, jdbcCeiling, "PostgreSQL"));
     }
 
@@ -858,6 +894,10 @@ public final class ServerBenchmark {
         String errorText() {
             return errors.isEmpty() ? "" : " (errors: " + errors + ")";
         }
+
+        double rate() {
+            return ok / seconds(elapsed);
+        }
     }
 
     /**
@@ -950,6 +990,9 @@ public final class ServerBenchmark {
                 + "a scenario. " + (sizes.warmup().isZero() ? "" : "After the ceilings, one more round of holds and "
                 + "sales (the ceiling loops change what the JIT compiler assumed about code the scenarios share, and "
                 + "it recompiled that code during the next scenario). ")
+                + (sizes.runs() > 1 ? "Holds and sales run " + sizes.runs() + " times each, on fresh events (the machine's "
+                + "speed drifts within minutes); their rows show the run with the median throughput, its latencies and "
+                + "its ratio, with every run's throughput. " : "")
                 + "The holds and sales rows say how long the JIT compilers worked during the run. The REST scenarios are driven from one thread over "
                 + "keep-alive connections, one per user (`LoadLoop`, a selector loop like wrk's).\n\n" + """
                 How to read it: latencies are per request as the client sees it (HdrHistogram, µs resolution), \
