@@ -16,6 +16,8 @@ import dev.curtain.server.testing.Api;
 import dev.curtain.server.testing.LiveClient;
 import dev.curtain.server.testing.TestData;
 import dev.curtain.server.testing.TestInfrastructure;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.resource.ClientResources;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.event.ShutdownEvent;
 import java.nio.file.Path;
@@ -125,6 +127,17 @@ class StartupModesTest {
             Thread.sleep(300);
             assertThat(runs.getAsDouble()).as("no scheduled run after shutdown began").isEqualTo(stopped);
         }
+    }
+
+    @Test
+    void aStoppedServerLeavesNoRedisClientThreadsBehind() {
+        TestInfrastructure infra = TestInfrastructure.get();
+        ClientResources resources;
+        try (CurtainServer server = CurtainServer.start(infra.settings(), Map.of("curtain.demo.enabled", false))) {
+            resources = server.context().getBean(RedisClient.class).getResources();
+            assertThat(resources.eventExecutorGroup().isShuttingDown()).isFalse();
+        }
+        assertThat(resources.eventExecutorGroup().isShuttingDown()).as("the client's thread pools are shut down").isTrue();
     }
 
     @Test
