@@ -429,23 +429,23 @@ public final class ServerBenchmark {
         List<String> tokens = guests();
         int perEvent = arena.size() / 2 - 1;
         List<Run> runs = new ArrayList<>();
-        String first = null;
+        List<String> firstEvents = null;
         for (int r = 0; r < sizes.runs(); r++) {
             // one arena event takes at most ~10,000 pairs; larger counts spread over several events, in order
             List<String> events = events(sizes.holds(), perEvent, "Bench holds", arena);
-            first = first == null ? events.get(0) : first;
+            firstEvents = r == 0 ? events : firstEvents;
             runs.add(runHolds(events, arena, tokens, sizes.holds(), perEvent));
         }
         Run run = median(runs);
         double rate = run.rate();
-        int events = (sizes.holds() + perEvent - 1) / perEvent;
+        int events = firstEvents.size();
         row(String.format(Locale.ROOT, "Uncontended 2-seat holds, %d users (guests), %,d holds (%d arena event%s, "
                         + "up to %,d holds each)", users, run.ok, events, events == 1 ? "" : "s",
                         Math.min(perEvent, sizes.holds())),
                 String.format(Locale.ROOT, "**%,.0f holds/s**%s%s; JIT compiling %,d ms during the run", rate,
                         rates(runs, "holds"), run.errorText(), run.compilingMillis),
                 pct(run.latency), ratio(rate, redisCeiling, "Redis"));
-        return first;
+        return firstEvents.get(0);
     }
 
     /** The run with the median throughput: the machine's speed drifts within minutes. */
@@ -500,19 +500,17 @@ public final class ServerBenchmark {
         List<String> tokens = clerks(users);
         int perEvent = arena.size() / 2 - 1;
         List<Run> runs = new ArrayList<>();
-        Map<Run, Latency> confirms = new java.util.IdentityHashMap<>();
+        List<Latency> confirms = new ArrayList<>();
         for (int r = 0; r < sizes.runs(); r++) {
             if (r > 0) {
                 settle();
             }
-            Latency confirm = new Latency();
-            Run run = runSales(createPrimedEvent("Bench sales", arena), arena, tokens, Math.min(sizes.sales(), perEvent),
-                    confirm);
-            runs.add(run);
-            confirms.put(run, confirm);
+            confirms.add(new Latency());
+            runs.add(runSales(createPrimedEvent("Bench sales", arena), arena, tokens, Math.min(sizes.sales(), perEvent),
+                    confirms.get(r)));
         }
         Run run = median(runs);
-        Latency confirm = confirms.get(run);
+        Latency confirm = confirms.get(runs.indexOf(run));
         double rate = run.rate();
         row(String.format(Locale.ROOT, "Hold + confirm (2 seats, CARD_TERMINAL, staff sign-ins), %d users, %,d sales",
                         users, run.ok),
@@ -990,8 +988,8 @@ public final class ServerBenchmark {
                 + "a scenario. " + (sizes.warmup().isZero() ? "" : "After the ceilings, one more round of holds and "
                 + "sales (the ceiling loops change what the JIT compiler assumed about code the scenarios share, and "
                 + "it recompiled that code during the next scenario). ")
-                + (sizes.runs() > 1 ? "Holds and sales run " + sizes.runs() + " times each, on fresh events (the machine's "
-                + "speed drifts within minutes); their rows show the run with the median throughput, its latencies and "
+                + (sizes.runs() > 1 ? "Holds and sales run " + sizes.runs() + " times each, on fresh events, with `VACUUM "
+                + "ANALYZE` between sales runs (the machine's speed drifts within minutes); their rows show the run with the median throughput, its latencies and "
                 + "its ratio, with every run's throughput. " : "")
                 + "The holds and sales rows say how long the JIT compilers worked during the run. The REST scenarios are driven from one thread over "
                 + "keep-alive connections, one per user (`LoadLoop`, a selector loop like wrk's).\n\n" + """
