@@ -66,6 +66,11 @@ public class BookingStore {
      * Adds the booking with its seats and payments to {@code trip}, all stamped {@code createdAt}
      * (to the microsecond, as PostgreSQL keeps it). Answers the payments' ids, in order, once the
      * trip has run.
+     *
+     * <p>Seats and payments are unnested in the select list, where arrays of one length advance in
+     * step, not in {@code FROM}: there PostgreSQL first copies the rows into a tuplestore, and
+     * that, with the memory it took from and gave back to the system each time, cost a third of
+     * PostgreSQL's time per sale (docs/benchmarks.md, 2026-12-05).
      */
     public List<Long> insert(OneTrip trip, NewBooking b, Instant createdAt, List<NewSeat> seats, List<NewPayment> payments) {
         trip.add("""
@@ -80,9 +85,8 @@ public class BookingStore {
         trip.add("""
                 insert into booking_seats (booking_id, event_id, seat_id, category, ticket_type, price_minor, status,
                                            ticket_code, qr_payload)
-                select ?, ?, s.seat_id, s.category, s.ticket_type, s.price_minor, 'ACTIVE', s.ticket_code, s.qr_payload
-                from unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[])
-                     as s (seat_id, category, ticket_type, price_minor, ticket_code, qr_payload)
+                select ?, ?, unnest(?::text[]), unnest(?::text[]), unnest(?::text[]), unnest(?::bigint[]), 'ACTIVE',
+                       unnest(?::text[]), unnest(?::text[])
                 """, p -> p.text(b.id()).text(b.eventId())
                 .texts(seats.stream().map(s -> s.seat().id()).toList())
                 .texts(seats.stream().map(s -> s.seat().category()).toList())
@@ -102,15 +106,11 @@ public class BookingStore {
         trip.add("""
                 insert into payments (booking_id, kind, method, amount_minor, currency, tendered_minor, change_minor,
                                       reference, approved_by, created_by, status, stripe_intent_id, created_at)
-                select ?, p.kind, p.method, p.amount_minor, p.currency, p.tendered_minor, p.change_minor, p.reference,
-                       p.approved_by, p.created_by, p.status, p.stripe_intent_id, coalesce(?::timestamptz, now())
-                from unnest(?::text[], ?::text[], ?::bigint[], ?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::text[],
-                            ?::text[], ?::text[], ?::text[]) with ordinality
-                     as p (kind, method, amount_minor, currency, tendered_minor, change_minor, reference, approved_by,
-                           created_by, status, stripe_intent_id, n)
-                order by p.n
+                select ?, unnest(?::text[]), unnest(?::text[]), unnest(?::bigint[]), unnest(?::text[]), unnest(?::bigint[]),
+                       unnest(?::bigint[]), unnest(?::text[]), unnest(?::text[]), unnest(?::text[]), unnest(?::text[]),
+                       unnest(?::text[]), coalesce(?::timestamptz, now())
                 returning id
-                """, p -> p.text(bookingId).time(createdAt)
+                """, p -> p.text(bookingId)
                 .texts(payments.stream().map(NewPayment::kind).toList())
                 .texts(payments.stream().map(x -> x.method().name()).toList())
                 .numbers(payments.stream().map(NewPayment::amountMinor).toList())
@@ -121,7 +121,8 @@ public class BookingStore {
                 .texts(payments.stream().map(NewPayment::approvedBy).toList())
                 .texts(payments.stream().map(NewPayment::createdBy).toList())
                 .texts(payments.stream().map(NewPayment::status).toList())
-                .texts(payments.stream().map(NewPayment::stripeIntentId).toList()),
+                .texts(payments.stream().map(NewPayment::stripeIntentId).toList())
+                .time(createdAt),
                 rows -> {
                     while (rows.next()) {
                         ids.add(rows.getLong(1));
