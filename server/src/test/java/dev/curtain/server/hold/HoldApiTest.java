@@ -8,7 +8,10 @@ import dev.curtain.model.hold.BestRequest;
 import dev.curtain.model.hold.Hold;
 import dev.curtain.model.hold.HoldRequest;
 import dev.curtain.model.live.SeatSnapshot;
+import dev.curtain.server.hold.redis.EventKeys;
 import dev.curtain.server.testing.Api;
+import dev.curtain.server.testing.LiveClient;
+import dev.curtain.server.testing.RedisFixture;
 import dev.curtain.server.testing.ServerTest;
 import dev.curtain.server.testing.TestData;
 import java.time.Instant;
@@ -141,6 +144,25 @@ class HoldApiTest extends ServerTest {
         assertThat(r.json().path("unavailable")).extracting(JsonNode::asText).containsExactlyInAnyOrder("HALL-D-1", "HALL-D-3");
         assertThat(api.get("/api/events/" + eventId + "/seats", clerk).as(SeatSnapshot.class).held())
                 .containsExactlyInAnyOrder("HALL-D-1", "HALL-D-3");
+    }
+
+    @Test
+    void aSeatThisNodeKnowsToBeHeldIsRefusedFromItsCopyWithoutAskingRedis() throws Exception {
+        try (LiveClient live = LiveClient.connect(server.port(), eventId, clerk);
+             RedisFixture redis = new RedisFixture()) {
+            live.next("snapshot"); // the node now keeps a copy of the event's unavailable seats
+            holdSeats(clerk, "HALL-A-5");
+            live.next("delta"); // applied to the copy before subscribers get it
+            // Behind the server's back Redis forgets who holds the seat: Redis would grant it now, but the
+            // node refuses from its copy (which only a delta, or the hold's end, would change)
+            redis.connection.sync().hdel(EventKeys.prefix(eventId) + "held", "HALL-A-5");
+            Api.Response r = hold(guest(), HoldRequest.seats(List.of("HALL-A-5", "HALL-A-6")));
+            assertThat(r.status()).isEqualTo(409);
+            assertThat(r.code()).isEqualTo("SEATS_UNAVAILABLE");
+            assertThat(r.json().path("unavailable")).extracting(JsonNode::asText).containsExactly("HALL-A-5");
+            // a seat the copy does not know to be taken is for Redis to decide
+            holdSeats(guest(), "HALL-A-6");
+        }
     }
 
     @Test

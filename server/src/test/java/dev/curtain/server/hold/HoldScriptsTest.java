@@ -148,7 +148,7 @@ class HoldScriptsTest {
             }
         };
         var initializer = new dev.curtain.server.hold.redis.EventStateInitializer(redis.connection, none, executor,
-                java.time.Clock.systemUTC());
+                java.time.Clock.systemUTC(), new dev.curtain.server.hold.redis.SnapshotSeats());
         LiveEvent e = hall();
         var refused = initializer.initialize(e);
         assertThat(refused).isCompletedExceptionally();

@@ -11,6 +11,7 @@ import dev.curtain.model.hold.Hold;
 import dev.curtain.model.hold.HoldRequest;
 import dev.curtain.server.ops.embedded.EmbeddedRedisServer;
 import dev.curtain.server.testing.Api;
+import dev.curtain.server.testing.LiveClient;
 import dev.curtain.server.testing.TestData;
 import dev.curtain.server.testing.TestInfrastructure;
 import java.net.ServerSocket;
@@ -47,6 +48,11 @@ class RedisOutageTest {
             api.post("/api/venues", TestData.hall("outage", 2, 5), manager);
             String eventId = api.post("/api/events", TestData.event("outage", "Outage", Instant.parse("2031-01-01T20:00:00Z")),
                     manager).as(Event.class).id();
+            try (LiveClient live = LiveClient.connect(server.port(), eventId, clerk)) {
+                live.next("snapshot"); // the node keeps a copy of the event's seats...
+                api.post("/api/events/" + eventId + "/holds", HoldRequest.seats(List.of("HALL-A-3")), clerk);
+                live.next("delta"); // ...and knows HALL-A-3 is held
+            }
             Hold hold = api.post("/api/events/" + eventId + "/holds", HoldRequest.seats(List.of("HALL-A-1")), clerk).as(Hold.class);
             Booking booking = api.post("/api/bookings", new BookingRequest(hold.holdId(), null, PaymentRequest.card("T-1"), null),
                     clerk, "outage-sale").as(Booking.class);
@@ -59,6 +65,9 @@ class RedisOutageTest {
             assertThat(refused.isProblem()).isTrue();
             assertThat(refused.code()).isEqualTo("LIVE_STATE_UNAVAILABLE");
             assertThat(refused.raw().headers().firstValue("Retry-After")).isPresent();
+            // deltas published while the node is cut off would be lost: it no longer refuses from its copy
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+                    api.post("/api/events/" + eventId + "/holds", HoldRequest.seats(List.of("HALL-A-3")), clerk).status() == 503);
             assertThat(api.get("/api/bookings/" + booking.id(), clerk).status()).isEqualTo(200);
             assertThat(api.get("/api/events/" + eventId, clerk).status()).isEqualTo(200);
 

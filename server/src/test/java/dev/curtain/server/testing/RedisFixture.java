@@ -54,8 +54,9 @@ public final class RedisFixture implements AutoCloseable {
                 return blocked.getOrDefault(eventId, List.of());
             }
         };
+        SnapshotSeats copies = new SnapshotSeats();
         store = new RedisHoldStore(new EventScripts(connection,
-                new EventStateInitializer(connection, durable, executor, Clock.systemUTC())), new SnapshotSeats());
+                new EventStateInitializer(connection, durable, executor, Clock.systemUTC(), copies)), copies);
     }
 
     /** A fresh event (new id, so tests never share Redis keys) of the given venue. */

@@ -34,13 +34,16 @@ public class EventStateInitializer {
     private final ExecutorService blocking;
     private final Clock clock;
     private final Map<String, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
+    private final SnapshotSeats snapshotSeats;
 
     public EventStateInitializer(StatefulRedisConnection<String, String> connection, SoldAndBlockedSeats durable,
-                                 @Named(TaskExecutors.BLOCKING) ExecutorService blocking, Clock clock) {
+                                 @Named(TaskExecutors.BLOCKING) ExecutorService blocking, Clock clock,
+                                 SnapshotSeats snapshotSeats) {
         this.redis = connection.async();
         this.durable = durable;
         this.blocking = blocking;
         this.clock = clock;
+        this.snapshotSeats = snapshotSeats;
     }
 
     /**
@@ -49,6 +52,7 @@ public class EventStateInitializer {
      * server 15 s); later callers share the build in flight.
      */
     public CompletableFuture<Void> initialize(LiveEvent event) {
+        snapshotSeats.forget(event.id()); // Redis lost the state this node's copy followed
         CompletableFuture<Void> mine = new CompletableFuture<>();
         CompletableFuture<Void> running = inFlight.putIfAbsent(event.id(), mine);
         if (running != null) {

@@ -45,6 +45,10 @@ public class RedisHoldStore implements HoldStore {
     @Override
     public CompletableFuture<Hold> create(LiveEvent event, String holdId, String owner, List<String> seatIds,
                                           HoldTimes times, int maxLive) {
+        List<String> taken = snapshotSeats.knownTaken(event.id(), seatIds, times.now().toEpochMilli());
+        if (!taken.isEmpty()) {
+            return CompletableFuture.failedFuture(HoldProblems.unavailable(taken));
+        }
         List<String> args = new ArrayList<>(List.of(EventKeys.channel(event.id()), holdId, owner,
                 millis(times.now()), millis(times.expiresAt()), times.expiresAt().toString(), String.valueOf(maxLive)));
         args.addAll(seatIds);

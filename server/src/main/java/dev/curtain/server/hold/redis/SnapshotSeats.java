@@ -2,7 +2,11 @@ package dev.curtain.server.hold.redis;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,6 +21,10 @@ import java.util.Set;
  * of those seats publishes a delta with the next version, so a version names one state; a gap
  * (a missed message, an event rebuilt after a Redis loss) drops the copy and the next snapshot
  * reads everything again.
+ *
+ * <p>The copy also lets a hold request for seats this node already knows to be taken be refused
+ * without a trip to Redis ({@link #knownTaken}): in an on-sale rush most requests are for seats
+ * taken a moment ago, and each refused one cost Redis and the node as much as a granted hold.
  */
 @Singleton
 public class SnapshotSeats {
@@ -75,6 +83,29 @@ public class SnapshotSeats {
         }
     }
 
+    /**
+     * The seats of {@code seatIds} that this node's copy shows as taken at {@code nowMillis}: sold,
+     * blocked, or held by a hold whose delta said it lasts past now. Without a copy, none. Only
+     * Redis decides that a seat is free; this may only refuse sooner, and it can be behind Redis by
+     * the time a delta takes to arrive (a seat released a moment ago may still be named here). A
+     * hold read from Redis rather than announced by a delta has no known end and is left to Redis,
+     * as is one that was extended (extensions publish nothing): the copy keeps its first end.
+     */
+    public List<String> knownTaken(String eventId, List<String> seatIds, long nowMillis) {
+        Copy copy = events.get(eventId);
+        return copy == null ? List.of() : copy.taken(seatIds, nowMillis);
+    }
+
+    /** Forgets every copy: deltas may have been missed (the pub/sub connection dropped). */
+    public void clear() {
+        events.clear();
+    }
+
+    /** Forgets the event's copy: its state in Redis was rebuilt. */
+    public void forget(String eventId) {
+        events.remove(eventId);
+    }
+
     /** The mutable copy; the lists of a version are made once, when a snapshot first asks for them. */
     private static final class Copy {
         private final String build;
@@ -82,6 +113,8 @@ public class SnapshotSeats {
         private final Set<String> held;
         private final Set<String> sold;
         private final Set<String> blocked;
+        /** Seat -> end of its hold (epoch ms), for holds announced by a delta. */
+        private final Map<String, Long> heldUntil = new HashMap<>();
         private Seats made;
 
         Copy(Seats read) {
@@ -119,15 +152,20 @@ public class SnapshotSeats {
             for (JsonNode change : changes) {
                 String seat = change.path("seatId").asText();
                 switch (change.path("status").asText()) {
-                    case "HELD" -> held.add(seat);
+                    case "HELD" -> {
+                        held.add(seat);
+                        heldUntil.put(seat, endOf(change));
+                    }
                     case "SOLD" -> {
                         held.remove(seat);
+                        heldUntil.remove(seat);
                         blocked.remove(seat);
                         sold.add(seat);
                     }
                     case "BLOCKED" -> blocked.add(seat);
                     case "AVAILABLE" -> {
                         held.remove(seat);
+                        heldUntil.remove(seat);
                         sold.remove(seat);
                         blocked.remove(seat);
                     }
@@ -139,6 +177,29 @@ public class SnapshotSeats {
             version = deltaVersion;
             made = null;
             return true;
+        }
+
+        synchronized List<String> taken(List<String> seatIds, long nowMillis) {
+            List<String> taken = null;
+            for (String seat : seatIds) {
+                Long until = heldUntil.get(seat);
+                if (sold.contains(seat) || blocked.contains(seat) || until != null && until > nowMillis) {
+                    if (taken == null) {
+                        taken = new ArrayList<>();
+                    }
+                    taken.add(seat);
+                }
+            }
+            return taken == null ? List.of() : taken;
+        }
+
+        /** The end of a held seat's hold as its delta tells it; none known is already past. */
+        private static long endOf(JsonNode change) {
+            try {
+                return Instant.parse(change.path("expiresAt").asText()).toEpochMilli();
+            } catch (DateTimeParseException e) {
+                return 0;
+            }
         }
     }
 }

@@ -39,6 +39,37 @@ class SnapshotSeatsTest {
     }
 
     @Test
+    void seatsKnownTakenAreSoldBlockedOrHeldByAHoldAnnouncedToLastPastNow() throws Exception {
+        seats.put("e", new SnapshotSeats.Seats("b1", 5, List.of("A-1"), List.of("A-2"), List.of("A-3")));
+        seats.apply("e", 6, changes("[{'seatId':'A-4','status':'HELD','expiresAt':'2030-01-01T00:10:00Z'},"
+                + "{'seatId':'A-5','status':'HELD','expiresAt':'2030-01-01T00:01:00Z'}]"));
+        long now = java.time.Instant.parse("2030-01-01T00:05:00Z").toEpochMilli();
+        // A-1's hold was read, not announced: its end is unknown, so Redis decides; A-5's hold has ended
+        assertThat(seats.knownTaken("e", List.of("A-1", "A-2", "A-3", "A-4", "A-5", "A-6"), now))
+                .containsExactly("A-2", "A-3", "A-4");
+        seats.apply("e", 7, changes("[{'seatId':'A-4','status':'SOLD'},{'seatId':'A-2','status':'AVAILABLE'}]"));
+        assertThat(seats.knownTaken("e", List.of("A-2", "A-4"), now)).containsExactly("A-4");
+        seats.apply("e", 8, changes("[{'seatId':'A-4','status':'AVAILABLE'}]"));
+        assertThat(seats.knownTaken("e", List.of("A-4"), now)).isEmpty();
+    }
+
+    @Test
+    void withoutACopyOrOnceForgottenNothingIsKnownTaken() throws Exception {
+        assertThat(seats.knownTaken("e", List.of("A-1"), 0)).isEmpty();
+        seats.put("e", new SnapshotSeats.Seats("b1", 1, List.of(), List.of("A-1"), List.of()));
+        seats.put("f", new SnapshotSeats.Seats("b1", 1, List.of(), List.of("A-1"), List.of()));
+        seats.forget("e");
+        assertThat(seats.knownTaken("e", List.of("A-1"), 0)).isEmpty();
+        assertThat(seats.knownTaken("f", List.of("A-1"), 0)).containsExactly("A-1");
+        seats.clear();
+        assertThat(seats.knownTaken("f", List.of("A-1"), 0)).isEmpty();
+        // a gap drops the copy, and with it what it knew
+        seats.put("g", new SnapshotSeats.Seats("b1", 1, List.of(), List.of("A-1"), List.of()));
+        seats.apply("g", 3, changes("[{'seatId':'A-2','status':'HELD','expiresAt':'2030-01-01T00:10:00Z'}]"));
+        assertThat(seats.knownTaken("g", List.of("A-1", "A-2"), 0)).isEmpty();
+    }
+
+    @Test
     void copiesBeyondTheSeatBoundGoLeastRecentlyReadFirst() {
         List<String> half = java.util.stream.IntStream.range(0, SnapshotSeats.SEATS_KEPT / 2)
                 .mapToObj(i -> "S-" + i).toList();
