@@ -5,6 +5,7 @@ import dev.curtain.model.live.SeatSnapshot;
 import dev.curtain.server.event.LiveEvent;
 import dev.curtain.server.hold.HoldProblems;
 import dev.curtain.server.hold.HoldStore;
+import dev.curtain.server.web.Futures;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -47,7 +48,7 @@ public class RedisHoldStore implements HoldStore {
                                           HoldTimes times, int maxLive) {
         List<String> taken = snapshotSeats.knownTaken(event.id(), seatIds, times.now().toEpochMilli());
         if (!taken.isEmpty()) {
-            return CompletableFuture.failedFuture(HoldProblems.unavailable(taken));
+            return CompletableFuture.failedFuture(Futures.refusal(HoldProblems.unavailable(taken)));
         }
         List<String> args = new ArrayList<>(List.of(EventKeys.channel(event.id()), holdId, owner,
                 millis(times.now()), millis(times.expiresAt()), times.expiresAt().toString(), String.valueOf(maxLive)));
@@ -58,8 +59,8 @@ public class RedisHoldStore implements HoldStore {
                     trackLive(event.id(), times.now());
                     return new Hold(holdId, event.id(), List.copyOf(seatIds), times.expiresAt(), number(r, 1));
                 }
-                case "TOO_MANY_HOLDS" -> throw HoldProblems.tooManyHolds(maxLive);
-                case "UNAVAILABLE" -> throw HoldProblems.unavailable(strings(r, 1));
+                case "TOO_MANY_HOLDS" -> throw Futures.refusal(HoldProblems.tooManyHolds(maxLive));
+                case "UNAVAILABLE" -> throw Futures.refusal(HoldProblems.unavailable(strings(r, 1)));
                 default -> throw unexpected(CREATE, r);
             }
         });
@@ -80,8 +81,8 @@ public class RedisHoldStore implements HoldStore {
                     trackLive(event.id(), times.now());
                     return new Hold(holdId, event.id(), strings(r, 2), times.expiresAt(), number(r, 1));
                 }
-                case "TOO_MANY_HOLDS" -> throw HoldProblems.tooManyHolds(maxLive);
-                case "NO_BLOCK" -> throw HoldProblems.noBlock(query.count());
+                case "TOO_MANY_HOLDS" -> throw Futures.refusal(HoldProblems.tooManyHolds(maxLive));
+                case "NO_BLOCK" -> throw Futures.refusal(HoldProblems.noBlock(query.count()));
                 case "NO_HOLD" -> throw HoldProblems.holdNotFound(replaceHoldId);
                 default -> throw unexpected(BEST, r);
             }
