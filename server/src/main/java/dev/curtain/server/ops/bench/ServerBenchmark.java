@@ -84,6 +84,7 @@ public final class ServerBenchmark {
 
     private final BenchHttp http;
     private final CurtainServer server;
+    private final Path home;
     private final String password;
     private final Sizes sizes;
     private final StringBuilder md = new StringBuilder();
@@ -98,8 +99,9 @@ public final class ServerBenchmark {
     private Latency redisCeilingLatency;
     private Latency jdbcCeilingLatency;
 
-    private ServerBenchmark(CurtainServer server, String password, Sizes sizes) {
+    private ServerBenchmark(CurtainServer server, Path home, String password, Sizes sizes) {
         this.server = server;
+        this.home = home;
         this.http = new BenchHttp(server.port());
         this.password = password;
         this.sizes = sizes;
@@ -157,7 +159,7 @@ public final class ServerBenchmark {
         log("starting a server on embedded PostgreSQL and Redis in " + home);
         try (CurtainServer server = CurtainServer.start(settings, overrides)) {
             log("server up on 127.0.0.1:" + server.port() + " after " + ms(System.nanoTime() - t0) + " ms");
-            ServerBenchmark bench = new ServerBenchmark(server, password, options.sizes());
+            ServerBenchmark bench = new ServerBenchmark(server, home, password, options.sizes());
             String markdown = bench.runAll();
             return new Result(markdown, List.copyOf(bench.problems));
         } finally {
@@ -442,8 +444,8 @@ public final class ServerBenchmark {
         row(String.format(Locale.ROOT, "Uncontended 2-seat holds, %d users (guests), %,d holds (%d arena event%s, "
                         + "up to %,d holds each)", users, run.ok, events, events == 1 ? "" : "s",
                         Math.min(perEvent, sizes.holds())),
-                String.format(Locale.ROOT, "**%,.0f holds/s**%s%s; JIT compiling %,d ms during the run", rate,
-                        rates(runs, "holds"), run.errorText(), run.compilingMillis),
+                String.format(Locale.ROOT, "**%,.0f holds/s**%s%s; JIT compiling %,d ms during the run%s", rate,
+                        rates(runs, "holds"), run.errorText(), run.compilingMillis, run.cpuText("hold")),
                 pct(run.latency), ratio(rate, redisCeiling, "Redis"));
         return firstEvents.get(0);
     }
@@ -515,8 +517,8 @@ public final class ServerBenchmark {
         row(String.format(Locale.ROOT, "Hold + confirm (2 seats, CARD_TERMINAL, staff sign-ins), %d users, %,d sales",
                         users, run.ok),
                 String.format(Locale.ROOT, "**%,.0f sales/s**%s%s; confirm alone p50 %s ms, p99 %s ms; JIT compiling %,d ms "
-                        + "during the run", rate, rates(runs, "sales"), run.errorText(), f(confirm.ms(50)), f(confirm.ms(99)),
-                        run.compilingMillis),
+                        + "during the run%s", rate, rates(runs, "sales"), run.errorText(), f(confirm.ms(50)), f(confirm.ms(99)),
+                        run.compilingMillis, run.cpuText("sale")),
                 pct(run.latency), ratio(rate, jdbcCeiling, "PostgreSQL"));
     }
 
@@ -581,6 +583,7 @@ public final class ServerBenchmark {
         Map<String, LongAdder> errors = new ConcurrentHashMap<>();
         long deadline = System.nanoTime() + sizes.cap().toNanos();
         long start;
+        Optional<ProcessCpu> cpuBefore;
         try (LoadLoop load = new LoadLoop(server.port(), users)) {
             // Buyers wait on the seat map for the on-sale: their connections are open when it starts.
             load.run(user -> new LoadLoop.User() {
@@ -589,6 +592,7 @@ public final class ServerBenchmark {
                     return previous == null ? load.get("/api/events/" + eventId + "/seats", tokens.get(user % tokens.size())) : null;
                 }
             }, deadline);
+            cpuBefore = ProcessCpu.read(home);
             start = System.nanoTime();
             load.run(user -> new LoadLoop.User() {
                 final SplittableRandom random = new SplittableRandom(user);
@@ -635,6 +639,9 @@ public final class ServerBenchmark {
             load.failures().forEach((what, n) -> errors.computeIfAbsent("io " + what, k -> new LongAdder()).add(n));
         }
         long end = System.nanoTime();
+        String cpu = cpuBefore.flatMap(before -> ProcessCpu.read(home).map(after -> after.minus(before)))
+                .map(used -> "; CPU per hold attempt (its confirms included): " + used.perOperation(holdLatency.count()))
+                .orElse("");
         IntegrityCheck check = integrity(eventId, target);
         String sellOut = soldOutAt.get() == 0 ? "not sold out" : ms(soldOutAt.get() - start) + " ms";
         log(String.format(Locale.ROOT, "rush %d/%d: sold %d, sell-out %s, conflicts %d, errors %s, integrity %s",
@@ -649,10 +656,10 @@ public final class ServerBenchmark {
         row(String.format(Locale.ROOT, "Rush: %,d users released at once on %d seats (1 seat each, hold then CARD_TERMINAL confirm)",
                         users, seats),
                 String.format(Locale.ROOT, "**sold out in %s**; sold %d = seats %d: %s; double sales %d; integrity %s; "
-                                + "%,d hold attempts (%,d conflicts)%s; all users done after %,d ms",
+                                + "%,d hold attempts (%,d conflicts)%s; all users done after %,d ms%s",
                         sellOut, check.soldSeats(), seats, check.soldSeats() == seats ? "yes" : "NO",
                         check.doubleSold(), check.ok() ? "ok" : "FAILED", holdLatency.count(), conflicts.get(),
-                        errors.isEmpty() ? "" : ", errors " + errors, ms(end - start)),
+                        errors.isEmpty() ? "" : ", errors " + errors, ms(end - start), cpu),
                 "hold " + pct(holdLatency), "—");
     }
 
@@ -877,6 +884,7 @@ public final class ServerBenchmark {
         final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
         long elapsed;
         long compilingMillis; // the JIT compilers' time during the run, summed over their threads
+        ProcessCpu cpu; // what each process used during the run; null where /proc cannot tell
         int ok; // counted on the load loop's one thread
 
         void record(BenchHttp.Response r, long nanos) {
@@ -893,6 +901,10 @@ public final class ServerBenchmark {
             return errors.isEmpty() ? "" : " (errors: " + errors + ")";
         }
 
+        String cpuText(String what) {
+            return cpu == null ? "" : "; CPU per " + what + ": " + cpu.perOperation(ok);
+        }
+
         double rate() {
             return ok / seconds(elapsed);
         }
@@ -907,6 +919,7 @@ public final class ServerBenchmark {
         long deadline = System.nanoTime() + sizes.cap().toNanos();
         try (LoadLoop load = new LoadLoop(server.port(), users)) {
             long compiled = compilingMillis();
+            Optional<ProcessCpu> cpuBefore = ProcessCpu.read(home);
             long start = System.nanoTime();
             load.run(user -> new LoadLoop.User() {
                 Op op;
@@ -923,6 +936,7 @@ public final class ServerBenchmark {
             }, deadline);
             run.elapsed = System.nanoTime() - start;
             run.compilingMillis = compilingMillis() - compiled;
+            run.cpu = cpuBefore.flatMap(before -> ProcessCpu.read(home).map(after -> after.minus(before))).orElse(null);
             load.failures().forEach((what, n) -> run.errors.computeIfAbsent(what, k -> new LongAdder()).add(n));
         }
     }
@@ -991,7 +1005,10 @@ public final class ServerBenchmark {
                 + (sizes.runs() > 1 ? "Holds and sales run " + sizes.runs() + " times each, on fresh events, with `VACUUM "
                 + "ANALYZE` between sales runs (the machine's speed drifts within minutes); their rows show the run with the median throughput, its latencies and "
                 + "its ratio, with every run's throughput. " : "")
-                + "The holds and sales rows say how long the JIT compilers worked during the run. The REST scenarios are driven from one thread over "
+                + "The holds and sales rows say how long the JIT compilers worked during the run, and the CPU time each "
+                + "process used per operation (from /proc over the run; the JVM's includes the load generator's, PostgreSQL's "
+                + "its backends'); the rush rows give it per hold attempt, the winners' confirms included. The REST "
+                + "scenarios are driven from one thread over "
                 + "keep-alive connections, one per user (`LoadLoop`, a selector loop like wrk's).\n\n" + """
                 How to read it: latencies are per request as the client sees it (HdrHistogram, µs resolution), \
                 taken on closed loops — each user sends its next request when the last one is answered, so throughput \
