@@ -79,6 +79,9 @@ public class RedisHoldStore implements HoldStore {
             switch (status(r)) {
                 case "OK" -> {
                     trackLive(event.id(), times.now());
+                    if (replaceHoldId != null) {
+                        snapshotSeats.freed(event.id(), number(r, 1));
+                    }
                     return new Hold(holdId, event.id(), strings(r, 2), times.expiresAt(), number(r, 1));
                 }
                 case "TOO_MANY_HOLDS" -> throw Futures.refusal(HoldProblems.tooManyHolds(maxLive));
@@ -118,7 +121,7 @@ public class RedisHoldStore implements HoldStore {
                                                         Instant now) {
         return run(event, REMOVE, List.of(EventKeys.channel(event.id()), holdId, owner, millis(now), seatId))
                 .thenCompose(r -> switch (status(r)) {
-                    case "OK" -> r.size() > 2
+                    case "OK" -> freed(event, r).size() > 2
                             ? get(event, holdId, owner, now).thenApply(Optional::of)
                             : CompletableFuture.completedFuture(Optional.<Hold>empty());
                     case "NO_HOLD" -> CompletableFuture.failedFuture(HoldProblems.holdNotFound(holdId));
@@ -142,7 +145,7 @@ public class RedisHoldStore implements HoldStore {
     public CompletableFuture<Long> release(LiveEvent event, String holdId, String owner, Instant now) {
         return run(event, RELEASE, List.of(EventKeys.channel(event.id()), holdId, owner, millis(now)))
                 .thenApply(r -> switch (status(r)) {
-                    case "OK" -> number(r, 1);
+                    case "OK" -> number(freed(event, r), 1);
                     case "NO_HOLD" -> throw HoldProblems.holdNotFound(holdId);
                     default -> throw unexpected(RELEASE, r);
                 });
@@ -199,6 +202,12 @@ public class RedisHoldStore implements HoldStore {
             toldLive.put(eventId, at);
             redis.sadd(EventKeys.LIVE_EVENTS, eventId);
         }
+    }
+
+    /** An answer {@code {'OK', version, …}} of a script that freed seats, told to the copy. */
+    private List<Object> freed(LiveEvent event, List<Object> r) {
+        snapshotSeats.freed(event.id(), number(r, 1));
+        return r;
     }
 
     private CompletableFuture<List<Object>> run(LiveEvent event, LuaScript script, List<String> args) {

@@ -20,9 +20,11 @@ public class RedisSeatLedger implements SeatLedger {
     private static final LuaScript STATE = LuaScript.load("event_state.lua");
 
     private final EventScripts scripts;
+    private final SnapshotSeats snapshotSeats;
 
-    public RedisSeatLedger(EventScripts scripts) {
+    public RedisSeatLedger(EventScripts scripts, SnapshotSeats snapshotSeats) {
         this.scripts = scripts;
+        this.snapshotSeats = snapshotSeats;
     }
 
     @Override
@@ -57,7 +59,12 @@ public class RedisSeatLedger implements SeatLedger {
     public CompletableFuture<Long> makeAvailable(LiveEvent event, Marker marker, List<String> seatIds) {
         List<String> args = new ArrayList<>(List.of(EventKeys.channel(event.id()), marker == Marker.SOLD ? "sold" : "blocked"));
         args.addAll(seatIds);
-        return scripts.runIfInitialized(event.id(), RELEASE, args).thenApply(RedisSeatLedger::version);
+        return scripts.runIfInitialized(event.id(), RELEASE, args).thenApply(RedisSeatLedger::version)
+                .whenComplete((version, error) -> {
+                    if (version != null && version >= 0) {
+                        snapshotSeats.freed(event.id(), version);
+                    }
+                });
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * This node's copy of the unavailable seats of recently read events, kept at the event's version.
@@ -24,7 +25,11 @@ import java.util.Set;
  *
  * <p>The copy also lets a hold request for seats this node already knows to be taken be refused
  * without a trip to Redis ({@link #knownTaken}): in an on-sale rush most requests are for seats
- * taken a moment ago, and each refused one cost Redis and the node as much as a granted hold.
+ * taken a moment ago, and each refused one cost Redis and the node as much as a granted hold. A
+ * copy refuses only while it is known to follow the delta stream: once it has applied a delta in
+ * step (a copy read from Redis may have missed one published while the read was under way), not
+ * before it has reached a version this node freed seats at, and as long as {@link #check} finds
+ * it in line with Redis ({@link SnapshotSeatsAudit}).
  */
 @Singleton
 public class SnapshotSeats {
@@ -44,6 +49,9 @@ public class SnapshotSeats {
     static final int EVENTS_KEPT = 64;
     /** Seats over all copies (about 60 bytes each): the least recently read events go first. */
     static final int SEATS_KEPT = 1_000_000;
+
+    /** Event -> the version of the last change by which this node freed seats (a copy must reach it to refuse). */
+    private final Map<String, Long> freedAt = new ConcurrentHashMap<>();
 
     private final Map<String, Copy> events = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -85,15 +93,50 @@ public class SnapshotSeats {
 
     /**
      * The seats of {@code seatIds} that this node's copy shows as taken at {@code nowMillis}: sold,
-     * blocked, or held by a hold whose delta said it lasts past now. Without a copy, none. Only
-     * Redis decides that a seat is free; this may only refuse sooner, and it can be behind Redis by
-     * the time a delta takes to arrive (a seat released a moment ago may still be named here). A
-     * hold read from Redis rather than announced by a delta has no known end and is left to Redis,
-     * as is one that was extended (extensions publish nothing): the copy keeps its first end.
+     * blocked, or held by a hold whose delta said it lasts past now. Without a copy that may refuse
+     * (see the class comment), none. Only Redis decides that a seat is free; this may only refuse
+     * sooner, and it can be behind Redis by the time a delta takes to arrive (a seat another node
+     * released a moment ago may still be named here). A hold whose end no delta told (one read from
+     * Redis, seats added to a hold) is left to Redis, as is one past the end its delta told
+     * (extensions publish nothing).
      */
     public List<String> knownTaken(String eventId, List<String> seatIds, long nowMillis) {
         Copy copy = events.get(eventId);
-        return copy == null ? List.of() : copy.taken(seatIds, nowMillis);
+        return copy == null ? List.of() : copy.taken(seatIds, nowMillis, freedAt.getOrDefault(eventId, 0L));
+    }
+
+    /**
+     * This node freed seats of the event in the change of {@code version} (a release, a refund, an
+     * unblock): the copy refuses nothing until it has that change, so the node never refuses a seat
+     * it has just freed itself.
+     */
+    public void freed(String eventId, long version) {
+        freedAt.merge(eventId, version, Math::max);
+    }
+
+    /** A copy as {@link SnapshotSeatsAudit} compares it with Redis. */
+    public record Kept(String eventId, String build, long version) {
+    }
+
+    public List<Kept> copies() {
+        synchronized (events) {
+            List<Kept> out = new ArrayList<>(events.size());
+            events.forEach((eventId, copy) -> out.add(new Kept(eventId, copy.build, copy.version())));
+            return out;
+        }
+    }
+
+    /**
+     * Compares the event's copy with its state in Redis (build and version, {@code build} null when
+     * Redis has none). The copy goes when Redis has another build (or none), or when the copy is
+     * still below the version Redis had at the previous check: deltas arrive within milliseconds,
+     * so it has missed one that no later delta revealed as a gap.
+     */
+    public void check(String eventId, String build, long redisVersion) {
+        Copy copy = events.get(eventId);
+        if (copy != null && !copy.inLineWith(build, redisVersion)) {
+            events.remove(eventId, copy);
+        }
     }
 
     /** Forgets every copy: deltas may have been missed (the pub/sub connection dropped). */
@@ -116,6 +159,10 @@ public class SnapshotSeats {
         /** Seat -> end of its hold (epoch ms), for holds announced by a delta. */
         private final Map<String, Long> heldUntil = new HashMap<>();
         private Seats made;
+        /** A delta was applied in step: the copy follows the stream from its version on. */
+        private boolean inStep;
+        /** The version Redis had at the last check, or -1. */
+        private long redisVersionSeen = -1;
 
         Copy(Seats read) {
             build = read.build();
@@ -176,10 +223,22 @@ public class SnapshotSeats {
             }
             version = deltaVersion;
             made = null;
+            inStep = true;
             return true;
         }
 
-        synchronized List<String> taken(List<String> seatIds, long nowMillis) {
+        synchronized boolean inLineWith(String redisBuild, long redisVersion) {
+            if (!build.equals(redisBuild) || redisVersionSeen >= 0 && version < redisVersionSeen) {
+                return false;
+            }
+            redisVersionSeen = redisVersion;
+            return true;
+        }
+
+        synchronized List<String> taken(List<String> seatIds, long nowMillis, long mustReach) {
+            if (!inStep || version < mustReach) {
+                return List.of();
+            }
             List<String> taken = null;
             for (String seat : seatIds) {
                 Long until = heldUntil.get(seat);
