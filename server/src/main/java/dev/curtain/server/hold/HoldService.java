@@ -56,7 +56,7 @@ public class HoldService {
 
     public CompletableFuture<Hold> create(String eventId, String owner, HoldRequest request) {
         Timer.Sample timing = metrics.start();
-        return catalog.get(eventId).thenCompose(event -> {
+        return catalog.get(eventId).thenCompose(Futures.refusing(event -> {
             Instant now = now();
             requireOnSale(event.event(), now);
             HoldStore.HoldTimes times = times(event.event(), now);
@@ -72,7 +72,7 @@ public class HoldService {
             }
             List<String> seats = request.tableId() != null ? tableSeats(event, request.tableId()) : seatsToHold(event, request.seatIds(), "seatIds");
             return store.create(event, holdId, owner, seats, times, config.maxLivePerPrincipal());
-        }).whenComplete((hold, error) -> {
+        })).whenComplete((hold, error) -> {
             metrics.holdAttempt(timing, hold, Futures.unwrap(error));
             if (hold != null) {
                 sweeper.watch(hold.eventId());
@@ -141,14 +141,14 @@ public class HoldService {
     private <T> CompletableFuture<T> withHold(String holdId, Function<LiveEvent, CompletableFuture<T>> work) {
         var m = holdId == null ? null : HOLD_ID.matcher(holdId);
         if (m == null || !m.matches()) {
-            return CompletableFuture.failedFuture(HoldProblems.holdNotFound(String.valueOf(holdId)));
+            return Futures.refused(HoldProblems.holdNotFound(String.valueOf(holdId)));
         }
         return catalog.get(m.group(1))
                 .exceptionally(e -> {
                     throw Futures.unwrap(e) instanceof DomainException d && "EVENT_NOT_FOUND".equals(d.code())
                             ? HoldProblems.holdNotFound(holdId) : new CompletionException(Futures.unwrap(e));
                 })
-                .thenCompose(work);
+                .thenCompose(Futures.refusing(work));
     }
 
     /** Millisecond precision: what Redis stores and every answer repeats. */

@@ -48,7 +48,7 @@ public class RedisHoldStore implements HoldStore {
                                           HoldTimes times, int maxLive) {
         List<String> taken = snapshotSeats.knownTaken(event.id(), seatIds, times.now().toEpochMilli());
         if (!taken.isEmpty()) {
-            return CompletableFuture.failedFuture(Futures.refusal(HoldProblems.unavailable(taken)));
+            return Futures.refused(HoldProblems.unavailable(taken));
         }
         List<String> args = new ArrayList<>(List.of(EventKeys.channel(event.id()), holdId, owner,
                 millis(times.now()), millis(times.expiresAt()), times.expiresAt().toString(), String.valueOf(maxLive)));
@@ -86,7 +86,7 @@ public class RedisHoldStore implements HoldStore {
                 }
                 case "TOO_MANY_HOLDS" -> throw Futures.refusal(HoldProblems.tooManyHolds(maxLive));
                 case "NO_BLOCK" -> throw Futures.refusal(HoldProblems.noBlock(query.count()));
-                case "NO_HOLD" -> throw HoldProblems.holdNotFound(replaceHoldId);
+                case "NO_HOLD" -> throw Futures.refusal(HoldProblems.holdNotFound(replaceHoldId));
                 default -> throw unexpected(BEST, r);
             }
         });
@@ -96,7 +96,7 @@ public class RedisHoldStore implements HoldStore {
     public CompletableFuture<Hold> get(LiveEvent event, String holdId, String owner, Instant now) {
         return run(event, GET, List.of(owner, holdId, millis(now))).thenApply(r -> switch (status(r)) {
             case "OK" -> new Hold(holdId, event.id(), strings(r, 3), Instant.ofEpochMilli(number(r, 1)), number(r, 2));
-            case "NO_HOLD" -> throw HoldProblems.holdNotFound(holdId);
+            case "NO_HOLD" -> throw Futures.refusal(HoldProblems.holdNotFound(holdId));
             default -> throw unexpected(GET, r);
         });
     }
@@ -109,9 +109,9 @@ public class RedisHoldStore implements HoldStore {
         args.addAll(seatIds);
         return run(event, ADD, args).thenCompose(r -> switch (status(r)) {
             case "OK" -> get(event, holdId, owner, now);
-            case "NO_HOLD" -> CompletableFuture.failedFuture(HoldProblems.holdNotFound(holdId));
-            case "TOO_MANY_SEATS" -> CompletableFuture.failedFuture(HoldProblems.tooManySeats(maxSeats));
-            case "UNAVAILABLE" -> CompletableFuture.failedFuture(HoldProblems.unavailable(strings(r, 1)));
+            case "NO_HOLD" -> Futures.refused(HoldProblems.holdNotFound(holdId));
+            case "TOO_MANY_SEATS" -> Futures.refused(HoldProblems.tooManySeats(maxSeats));
+            case "UNAVAILABLE" -> Futures.refused(HoldProblems.unavailable(strings(r, 1)));
             default -> CompletableFuture.failedFuture(unexpected(ADD, r));
         });
     }
@@ -124,8 +124,8 @@ public class RedisHoldStore implements HoldStore {
                     case "OK" -> freed(event, r).size() > 2
                             ? get(event, holdId, owner, now).thenApply(Optional::of)
                             : CompletableFuture.completedFuture(Optional.<Hold>empty());
-                    case "NO_HOLD" -> CompletableFuture.failedFuture(HoldProblems.holdNotFound(holdId));
-                    case "NOT_IN_HOLD" -> CompletableFuture.failedFuture(HoldProblems.seatNotInHold(seatId));
+                    case "NO_HOLD" -> Futures.refused(HoldProblems.holdNotFound(holdId));
+                    case "NOT_IN_HOLD" -> Futures.refused(HoldProblems.seatNotInHold(seatId));
                     default -> CompletableFuture.failedFuture(unexpected(REMOVE, r));
                 });
     }
@@ -136,7 +136,7 @@ public class RedisHoldStore implements HoldStore {
         return run(event, EXTEND, List.of(owner, holdId, millis(now), String.valueOf(ttlMillis),
                 String.valueOf(maxLifetimeMillis))).thenApply(r -> switch (status(r)) {
             case "OK" -> new Hold(holdId, event.id(), strings(r, 3), Instant.ofEpochMilli(number(r, 1)), number(r, 2));
-            case "NO_HOLD" -> throw HoldProblems.holdNotFound(holdId);
+            case "NO_HOLD" -> throw Futures.refusal(HoldProblems.holdNotFound(holdId));
             default -> throw unexpected(EXTEND, r);
         });
     }
@@ -146,7 +146,7 @@ public class RedisHoldStore implements HoldStore {
         return run(event, RELEASE, List.of(EventKeys.channel(event.id()), holdId, owner, millis(now)))
                 .thenApply(r -> switch (status(r)) {
                     case "OK" -> number(freed(event, r), 1);
-                    case "NO_HOLD" -> throw HoldProblems.holdNotFound(holdId);
+                    case "NO_HOLD" -> throw Futures.refusal(HoldProblems.holdNotFound(holdId));
                     default -> throw unexpected(RELEASE, r);
                 });
     }
