@@ -583,7 +583,7 @@ public final class ServerBenchmark {
         Map<String, LongAdder> errors = new ConcurrentHashMap<>();
         long deadline = System.nanoTime() + sizes.cap().toNanos();
         long start;
-        Optional<ProcessCpu> cpuBefore;
+        ProcessCpu.Meter cpu;
         try (LoadLoop load = new LoadLoop(server.port(), users)) {
             // Buyers wait on the seat map for the on-sale: their connections are open when it starts.
             load.run(user -> new LoadLoop.User() {
@@ -592,7 +592,7 @@ public final class ServerBenchmark {
                     return previous == null ? load.get("/api/events/" + eventId + "/seats", tokens.get(user % tokens.size())) : null;
                 }
             }, deadline);
-            cpuBefore = ProcessCpu.read(home);
+            cpu = ProcessCpu.meter(home);
             start = System.nanoTime();
             load.run(user -> new LoadLoop.User() {
                 final SplittableRandom random = new SplittableRandom(user);
@@ -639,7 +639,7 @@ public final class ServerBenchmark {
             load.failures().forEach((what, n) -> errors.computeIfAbsent("io " + what, k -> new LongAdder()).add(n));
         }
         long end = System.nanoTime();
-        String cpu = cpuBefore.flatMap(before -> ProcessCpu.read(home).map(after -> after.minus(before)))
+        String cpuText = cpu.used()
                 .map(used -> "; CPU per hold attempt (its confirms included): " + used.perOperation(holdLatency.count()))
                 .orElse("");
         IntegrityCheck check = integrity(eventId, target);
@@ -659,7 +659,7 @@ public final class ServerBenchmark {
                                 + "%,d hold attempts (%,d conflicts)%s; all users done after %,d ms%s",
                         sellOut, check.soldSeats(), seats, check.soldSeats() == seats ? "yes" : "NO",
                         check.doubleSold(), check.ok() ? "ok" : "FAILED", holdLatency.count(), conflicts.get(),
-                        errors.isEmpty() ? "" : ", errors " + errors, ms(end - start), cpu),
+                        errors.isEmpty() ? "" : ", errors " + errors, ms(end - start), cpuText),
                 "hold " + pct(holdLatency), "—");
     }
 
@@ -919,7 +919,7 @@ public final class ServerBenchmark {
         long deadline = System.nanoTime() + sizes.cap().toNanos();
         try (LoadLoop load = new LoadLoop(server.port(), users)) {
             long compiled = compilingMillis();
-            Optional<ProcessCpu> cpuBefore = ProcessCpu.read(home);
+            ProcessCpu.Meter cpu = ProcessCpu.meter(home);
             long start = System.nanoTime();
             load.run(user -> new LoadLoop.User() {
                 Op op;
@@ -936,7 +936,7 @@ public final class ServerBenchmark {
             }, deadline);
             run.elapsed = System.nanoTime() - start;
             run.compilingMillis = compilingMillis() - compiled;
-            run.cpu = cpuBefore.flatMap(before -> ProcessCpu.read(home).map(after -> after.minus(before))).orElse(null);
+            run.cpu = cpu.used().orElse(null);
             load.failures().forEach((what, n) -> run.errors.computeIfAbsent(what, k -> new LongAdder()).add(n));
         }
     }

@@ -1,7 +1,5 @@
 package dev.curtain.server.ops.embedded;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -21,7 +19,7 @@ final class LeftoverProcess {
     }
 
     static void stopIfRunning(Path pidFile, String program, Duration patience) {
-        Optional<ProcessHandle> leftover = readPid(pidFile)
+        Optional<ProcessHandle> leftover = PidFile.read(pidFile)
                 .flatMap(ProcessHandle::of)
                 .filter(ProcessHandle::isAlive)
                 .filter(p -> p.info().commandLine().or(() -> p.info().command()).orElse("").contains(program));
@@ -36,18 +34,6 @@ final class LeftoverProcess {
         } catch (Exception e) {
             LOG.warn("event=leftover_process program={} pid={} action=killing", program, process.pid());
             process.destroyForcibly();
-        }
-    }
-
-    private static Optional<Long> readPid(Path pidFile) {
-        try {
-            if (!Files.isRegularFile(pidFile)) {
-                return Optional.empty();
-            }
-            String first = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
-            return first.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(first));
-        } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
         }
     }
 }
