@@ -81,6 +81,21 @@ class HoldScriptsTest {
     }
 
     @Test
+    void aSeatThisNodeFreedIsNotRefusedFromItsCopyBeforeTheDeltaArrives() throws Exception {
+        LiveEvent e = hall();
+        Hold first = hold(e, "a", seats("B", 1));
+        // what a node following the deltas would have: the hold announced, to end in ten minutes
+        redis.copies.put(e.id(), new dev.curtain.server.hold.redis.SnapshotSeats.Seats("b", first.version() - 1,
+                List.of(), List.of(), List.of()));
+        redis.copies.apply(e.id(), first.version(), new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                "[{\"seatId\":\"HALL-B-1\",\"status\":\"HELD\",\"expiresAt\":\"" + first.expiresAt() + "\"}]"));
+        assertThat(redis.copies.knownTaken(e.id(), seats("B", 1), T0.toEpochMilli())).containsExactly("HALL-B-1");
+        redis.store.release(e, first.holdId(), "a", T0).join();
+        // the fixture relays no deltas, so the copy never learns of the release: the release's own answer is enough
+        assertThat(hold(e, "b", seats("B", 1)).seatIds()).containsExactly("HALL-B-1");
+    }
+
+    @Test
     void aSnapshotAtAnUnchangedVersionReusesTheSeatsAndStillAnswersEachCallerItsOwnHolds() {
         LiveEvent e = hall();
         Hold alice = hold(e, "alice", seats("A", 1, 2));

@@ -28,6 +28,8 @@ public final class RedisFixture implements AutoCloseable {
     public final RedisClient client;
     public final StatefulRedisConnection<String, String> connection;
     public final RedisHoldStore store;
+    /** The store's seat copies; the fixture relays no deltas, so a test puts into them what it needs. */
+    public final SnapshotSeats copies = new SnapshotSeats();
     public final Map<String, List<String>> sold = new ConcurrentHashMap<>();
     public final Map<String, List<String>> blocked = new ConcurrentHashMap<>();
     /** How many times each event's live state was built from the durable seats. */
@@ -54,7 +56,6 @@ public final class RedisFixture implements AutoCloseable {
                 return blocked.getOrDefault(eventId, List.of());
             }
         };
-        SnapshotSeats copies = new SnapshotSeats();
         store = new RedisHoldStore(new EventScripts(connection,
                 new EventStateInitializer(connection, durable, executor, Clock.systemUTC(), copies)), copies);
     }
