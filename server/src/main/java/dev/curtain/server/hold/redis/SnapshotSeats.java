@@ -114,6 +114,30 @@ public class SnapshotSeats {
         freedAt.merge(eventId, version, Math::max);
     }
 
+    /**
+     * Forgets what {@link #freed} recorded where it no longer matters: the event's copy has the
+     * change, or there is no copy (a read under way when the seats were freed has long ended when
+     * the audit runs). Keeps the record from growing with every event seats were ever freed of.
+     */
+    public void pruneFreed() {
+        freedAt.entrySet().removeIf(e -> {
+            Copy copy = peek(e.getKey());
+            return copy == null || copy.version() >= e.getValue();
+        });
+    }
+
+    /** The event's copy without making it the most recently read (the audit must not keep copies alive). */
+    private Copy peek(String eventId) {
+        synchronized (events) {
+            for (Map.Entry<String, Copy> e : events.entrySet()) {
+                if (e.getKey().equals(eventId)) {
+                    return e.getValue();
+                }
+            }
+            return null;
+        }
+    }
+
     /** A copy as {@link SnapshotSeatsAudit} compares it with Redis. */
     public record Kept(String eventId, String build, long version) {
     }
@@ -133,7 +157,7 @@ public class SnapshotSeats {
      * so it has missed one that no later delta revealed as a gap.
      */
     public void check(String eventId, String build, long redisVersion) {
-        Copy copy = events.get(eventId);
+        Copy copy = peek(eventId);
         if (copy != null && !copy.inLineWith(build, redisVersion)) {
             events.remove(eventId, copy);
         }

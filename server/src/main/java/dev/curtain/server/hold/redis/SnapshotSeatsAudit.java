@@ -37,6 +37,7 @@ public class SnapshotSeatsAudit {
 
     /** Checks every copy once; completes when all are checked. */
     public CompletableFuture<Void> audit() {
+        copies.pruneFreed();
         List<SnapshotSeats.Kept> kept = copies.copies();
         CompletableFuture<?>[] checks = new CompletableFuture<?>[kept.size()];
         for (int i = 0; i < checks.length; i++) {
