@@ -96,6 +96,22 @@ class HoldScriptsTest {
     }
 
     @Test
+    void aSeatThisNodeRefundedIsNotRefusedFromItsCopyBeforeTheDeltaArrives() throws Exception {
+        LiveEvent e = hall();
+        hold(e, "a", seats("A", 1)); // the event's live state is in Redis
+        long soldAt = redis.ledger.markSold(e, null, seats("C", 4)).join();
+        // what a node following the deltas would have: the seat sold
+        redis.copies.put(e.id(), new dev.curtain.server.hold.redis.SnapshotSeats.Seats("b", soldAt - 1,
+                List.of(), List.of(), List.of()));
+        redis.copies.apply(e.id(), soldAt, new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                "[{\"seatId\":\"HALL-C-4\",\"status\":\"SOLD\"}]"));
+        assertThat(redis.copies.knownTaken(e.id(), seats("C", 4), T0.toEpochMilli())).containsExactly("HALL-C-4");
+        redis.ledger.makeAvailable(e, SeatLedger.Marker.SOLD, seats("C", 4)).join(); // the refund
+        // no delta reaches the copy here: the refund's own answer is enough
+        assertThat(hold(e, "b", seats("C", 4)).seatIds()).containsExactly("HALL-C-4");
+    }
+
+    @Test
     void aSnapshotAtAnUnchangedVersionReusesTheSeatsAndStillAnswersEachCallerItsOwnHolds() {
         LiveEvent e = hall();
         Hold alice = hold(e, "alice", seats("A", 1, 2));

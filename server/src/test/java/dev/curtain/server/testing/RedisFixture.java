@@ -8,6 +8,7 @@ import dev.curtain.server.hold.SoldAndBlockedSeats;
 import dev.curtain.server.hold.redis.EventScripts;
 import dev.curtain.server.hold.redis.EventStateInitializer;
 import dev.curtain.server.hold.redis.RedisHoldStore;
+import dev.curtain.server.hold.redis.RedisSeatLedger;
 import dev.curtain.server.hold.redis.SnapshotSeats;
 import dev.curtain.server.venue.SeatIndex;
 import io.lettuce.core.RedisClient;
@@ -28,6 +29,8 @@ public final class RedisFixture implements AutoCloseable {
     public final RedisClient client;
     public final StatefulRedisConnection<String, String> connection;
     public final RedisHoldStore store;
+    /** Sold and blocked markers on the same scripts and copies as {@link #store}. */
+    public final RedisSeatLedger ledger;
     /** The store's seat copies; the fixture relays no deltas, so a test puts into them what it needs. */
     public final SnapshotSeats copies = new SnapshotSeats();
     public final Map<String, List<String>> sold = new ConcurrentHashMap<>();
@@ -56,8 +59,10 @@ public final class RedisFixture implements AutoCloseable {
                 return blocked.getOrDefault(eventId, List.of());
             }
         };
-        store = new RedisHoldStore(new EventScripts(connection,
-                new EventStateInitializer(connection, durable, executor, Clock.systemUTC(), copies)), copies);
+        EventScripts scripts = new EventScripts(connection,
+                new EventStateInitializer(connection, durable, executor, Clock.systemUTC(), copies));
+        store = new RedisHoldStore(scripts, copies);
+        ledger = new RedisSeatLedger(scripts, copies);
     }
 
     /** A fresh event (new id, so tests never share Redis keys) of the given venue. */
