@@ -585,7 +585,7 @@ public final class ServerBenchmark {
         sorted.sort(java.util.Comparator.comparingDouble(run -> run.hold().ms(99)));
         RushRun run = sorted.get(sorted.size() / 2);
         String every = runs.size() == 1 ? "" : runs.stream().map(r -> f(r.hold().ms(99)))
-                .collect(java.util.stream.Collectors.joining(" / ", "; median hold p99 of " + runs.size() + " runs: ", " ms"))
+                .collect(java.util.stream.Collectors.joining(" / ", "; the " + runs.size() + " runs' hold p99: ", " ms"))
                 + runs.stream().map(r -> r.soldOutNanos() == 0 ? "not" : String.valueOf(ms(r.soldOutNanos())))
                 .collect(java.util.stream.Collectors.joining(" / ", ", sold out in ", " ms"));
         IntegrityCheck check = run.check();
