@@ -160,14 +160,38 @@ public final class ServerBenchmark {
         overrides.put("micronaut.server.port", -1);
         long t0 = System.nanoTime();
         log("starting a server on embedded PostgreSQL and Redis in " + home);
-        try (CurtainServer server = CurtainServer.start(settings, overrides)) {
+        CurtainServer server;
+        try {
+            server = CurtainServer.start(settings, overrides);
+        } catch (RuntimeException e) {
+            deleteQuietly(home);
+            throw e;
+        }
+        // Ctrl-C or a kill ends the JVM without leaving this method: the hook stops the embedded
+        // databases, which no later start would find (each run has a throw-away home of its own).
+        Thread stop = new Thread(() -> stop(server, home), "bench-stop");
+        Runtime.getRuntime().addShutdownHook(stop);
+        try {
             log("server up on 127.0.0.1:" + server.port() + " after " + ms(System.nanoTime() - t0) + " ms");
             ServerBenchmark bench = new ServerBenchmark(server, home, password, options.sizes());
             String markdown = bench.runAll();
             return new Result(markdown, List.copyOf(bench.problems));
         } finally {
-            deleteQuietly(home);
+            boolean shuttingDown = false;
+            try {
+                Runtime.getRuntime().removeShutdownHook(stop);
+            } catch (IllegalStateException e) {
+                shuttingDown = true; // the hook is stopping the server
+            }
+            if (!shuttingDown) {
+                stop(server, home);
+            }
         }
+    }
+
+    private static void stop(CurtainServer server, Path home) {
+        server.close();
+        deleteQuietly(home);
     }
 
     private String runAll() throws Exception {
