@@ -112,6 +112,23 @@ class HoldScriptsTest {
     }
 
     @Test
+    void aCopyOfStateRedisLostIsForgottenWhenTheStateIsRebuilt() throws Exception {
+        LiveEvent e = hall();
+        Hold first = hold(e, "a", seats("D", 1));
+        redis.copies.put(e.id(), new dev.curtain.server.hold.redis.SnapshotSeats.Seats("b", first.version() - 1,
+                List.of(), List.of(), List.of()));
+        redis.copies.apply(e.id(), first.version(), new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                "[{\"seatId\":\"HALL-D-1\",\"status\":\"HELD\",\"expiresAt\":\"" + first.expiresAt() + "\"}]"));
+        assertThat(redis.copies.knownTaken(e.id(), seats("D", 1), T0.toEpochMilli())).containsExactly("HALL-D-1");
+        // Redis loses the event (holds live nowhere else); the next hold rebuilds it from the durable record
+        List<String> keys = redis.connection.sync().keys(EventKeys.prefix(e.id()) + "*");
+        redis.connection.sync().del(keys.toArray(String[]::new));
+        hold(e, "b", seats("D", 2));
+        assertThat(redis.copies.knownTaken(e.id(), seats("D", 1), T0.toEpochMilli())).isEmpty();
+        assertThat(hold(e, "c", seats("D", 1)).seatIds()).containsExactly("HALL-D-1");
+    }
+
+    @Test
     void aSnapshotAtAnUnchangedVersionReusesTheSeatsAndStillAnswersEachCallerItsOwnHolds() {
         LiveEvent e = hall();
         Hold alice = hold(e, "alice", seats("A", 1, 2));
