@@ -160,38 +160,42 @@ public final class ServerBenchmark {
         overrides.put("micronaut.server.port", -1);
         long t0 = System.nanoTime();
         log("starting a server on embedded PostgreSQL and Redis in " + home);
-        CurtainServer server;
+        // Ctrl-C or a kill ends the JVM without leaving this method: the hook waits for a start under
+        // way, then stops the embedded databases, which no later start would find (each run has a
+        // throw-away home of its own). A start that fails closes what it began itself.
+        CompletableFuture<CurtainServer> started = new CompletableFuture<>();
+        Thread stop = new Thread(() -> {
+            try {
+                started.get(1, TimeUnit.MINUTES).close();
+            } catch (Exception notStarted) {
+                // nothing to stop
+            }
+            deleteQuietly(home);
+        }, "bench-stop");
+        Runtime.getRuntime().addShutdownHook(stop);
+        CurtainServer server = null;
         try {
             server = CurtainServer.start(settings, overrides);
-        } catch (RuntimeException e) {
-            deleteQuietly(home);
-            throw e;
-        }
-        // Ctrl-C or a kill ends the JVM without leaving this method: the hook stops the embedded
-        // databases, which no later start would find (each run has a throw-away home of its own).
-        Thread stop = new Thread(() -> stop(server, home), "bench-stop");
-        Runtime.getRuntime().addShutdownHook(stop);
-        try {
+            started.complete(server);
             log("server up on 127.0.0.1:" + server.port() + " after " + ms(System.nanoTime() - t0) + " ms");
             ServerBenchmark bench = new ServerBenchmark(server, home, password, options.sizes());
             String markdown = bench.runAll();
             return new Result(markdown, List.copyOf(bench.problems));
         } finally {
+            started.completeExceptionally(new IllegalStateException("the server did not start"));
             boolean shuttingDown = false;
             try {
                 Runtime.getRuntime().removeShutdownHook(stop);
             } catch (IllegalStateException e) {
-                shuttingDown = true; // the hook is stopping the server
+                shuttingDown = true; // the hook stops the server
             }
             if (!shuttingDown) {
-                stop(server, home);
+                if (server != null) {
+                    server.close();
+                }
+                deleteQuietly(home);
             }
         }
-    }
-
-    private static void stop(CurtainServer server, Path home) {
-        server.close();
-        deleteQuietly(home);
     }
 
     private String runAll() throws Exception {
