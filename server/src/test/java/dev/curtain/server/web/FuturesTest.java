@@ -39,4 +39,22 @@ class FuturesTest {
         assertThat(thrown).isNotSameAs(REFUSED).isInstanceOf(CompletionException.class);
         assertThat(thrown.getStackTrace()).isNotEmpty();
     }
+
+    @Test
+    void aRefusalThrownByComposedWorkFailsItsFutureWithoutAStackTraceAndOtherErrorsPassThrough() {
+        CompletableFuture<Object> refused = CompletableFuture.completedFuture("event")
+                .thenCompose(Futures.<String, Object>refusing(e -> {
+                    throw REFUSED;
+                }));
+        Throwable thrown = catchThrowable(refused::join);
+        assertThat(thrown.getStackTrace()).isEmpty();
+        assertThat(Futures.unwrap(thrown)).isSameAs(REFUSED);
+
+        IllegalStateException bug = new IllegalStateException("bug");
+        CompletableFuture<Object> failed = CompletableFuture.completedFuture("event")
+                .thenCompose(Futures.<String, Object>refusing(e -> {
+                    throw bug;
+                }));
+        assertThat(Futures.unwrap(catchThrowable(failed::join))).isSameAs(bug);
+    }
 }
