@@ -483,8 +483,13 @@ public final class ServerBenchmark {
 
     /** The run with the median throughput: the machine's speed drifts within minutes. */
     private static Run median(List<Run> runs) {
-        List<Run> sorted = new ArrayList<>(runs);
-        sorted.sort(java.util.Comparator.comparingDouble(Run::rate));
+        return median(runs, Run::rate);
+    }
+
+    /** The run at the median of {@code by}. */
+    private static <T> T median(List<T> runs, java.util.function.ToDoubleFunction<T> by) {
+        List<T> sorted = new ArrayList<>(runs);
+        sorted.sort(java.util.Comparator.comparingDouble(by));
         return sorted.get(sorted.size() / 2);
     }
 
@@ -609,9 +614,7 @@ public final class ServerBenchmark {
         for (int r = 0; r < sizes.rushRuns(); r++) {
             runs.add(rush(arena, users, seats));
         }
-        List<RushRun> sorted = new ArrayList<>(runs);
-        sorted.sort(java.util.Comparator.comparingDouble(run -> run.hold().ms(99)));
-        RushRun run = sorted.get(sorted.size() / 2);
+        RushRun run = median(runs, r -> r.hold().ms(99));
         String every = runs.size() == 1 ? "" : runs.stream().map(r -> f(r.hold().ms(99)))
                 .collect(java.util.stream.Collectors.joining(" / ", "; the " + runs.size() + " runs' hold p99: ", " ms"))
                 + runs.stream().map(r -> r.soldOutNanos() == 0 ? "not" : String.valueOf(ms(r.soldOutNanos())))
