@@ -137,6 +137,31 @@ class StartupModesTest {
     }
 
     @Test
+    void shutdownWaitsForAScheduledRunUnderWayBeforeAnyBeanCloses() throws Exception {
+        TestInfrastructure infra = TestInfrastructure.get();
+        try (CurtainServer server = CurtainServer.start(infra.settings(), Map.of("curtain.demo.enabled", false))) {
+            var context = server.context();
+            var scheduler = context.getBean(java.util.concurrent.ExecutorService.class,
+                    io.micronaut.inject.qualifiers.Qualifiers.byName(io.micronaut.scheduling.TaskExecutors.SCHEDULED));
+            java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
+            scheduler.execute(() -> { // a sweep that a slow Redis answer keeps busy
+                running.countDown();
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                finished.set(true);
+            });
+            assertThat(running.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            // what closing the context announces before it destroys the beans (the Redis connection) the run uses
+            context.publishEvent(new ShutdownEvent(context));
+            assertThat(finished).as("the run under way finished before shutdown went on").isTrue();
+        }
+    }
+
+    @Test
     void aStoppedServerShutsDownItsRedisClientsThreadPools() {
         TestInfrastructure infra = TestInfrastructure.get();
         ClientResources resources;
