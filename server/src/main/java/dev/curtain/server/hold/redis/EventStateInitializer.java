@@ -76,11 +76,13 @@ public class EventStateInitializer {
     }
 
     private CompletableFuture<Void> build(LiveEvent event) {
+        long started = System.nanoTime();
         return CompletableFuture.supplyAsync(() -> arguments(event), blocking)
                 .thenCompose(args -> INIT.call(redis, EventKeys.scriptKeys(event.id()), args))
                 .thenAccept(r -> {
                     redis.sadd(EventKeys.LIVE_EVENTS, event.id());
-                    LOG.info("event=live_state_built eventId={} built={}", event.id(), r.get(0));
+                    LOG.info("event=live_state_built eventId={} built={} millis={}", event.id(), r.get(0),
+                            (System.nanoTime() - started) / 1_000_000);
                 });
     }
 
@@ -96,11 +98,13 @@ public class EventStateInitializer {
         args.add(String.valueOf(segments.size()));
         args.addAll(sold);
         args.addAll(blocked);
-        for (SeatIndex.Segment s : segments) {
+        List<String> encoded = event.seats().encodedSegments();
+        for (int i = 0; i < segments.size(); i++) {
+            SeatIndex.Segment s = segments.get(i);
             args.add(String.valueOf(s.number()));
             args.add(s.category());
             args.add(String.valueOf(s.lowerBound()));
-            args.add(s.encode());
+            args.add(encoded.get(i));
         }
         return args.toArray(String[]::new);
     }
