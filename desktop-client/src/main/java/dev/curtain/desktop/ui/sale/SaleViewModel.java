@@ -370,7 +370,8 @@ public final class SaleViewModel {
     private void recomputeTotal() {
         long sum = lines.stream().mapToLong(l -> l.priceProperty().get()).sum();
         total.set(sum);
-        totalText.set(event == null ? "" : Money.format(sum, event.currency()));
+        // an empty cart shows no total, after a release as before the first seat
+        totalText.set(event == null || lines.isEmpty() ? "" : Money.format(sum, event.currency()));
     }
 
     private static String describe(Seat seat) {

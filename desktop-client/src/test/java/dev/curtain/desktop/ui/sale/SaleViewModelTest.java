@@ -103,6 +103,7 @@ class SaleViewModelTest {
         vm.release();
         assertThat(vm.hold()).isNull();
         assertThat(vm.lines()).isEmpty();
+        assertThat(vm.totalTextProperty().get()).isEmpty();
     }
 
     @Test
