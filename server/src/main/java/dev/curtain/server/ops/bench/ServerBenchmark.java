@@ -68,17 +68,17 @@ public final class ServerBenchmark {
      * {@code rushRuns}: how many times each rush does.
      */
     public record Sizes(String name, Duration warmup, int warmupHolds, int warmupSales, int holds, int holdUsers, int sales, int saleUsers,
-                        int runs, int[][] rushes, int rushRuns, int snapshotRepeats, int subscribers, int fanoutHolds,
-                        int ceilingScripts, int ceilingTransactions, Duration cap) {
+                        int runs, int[][] rushes, int rushRuns, int snapshotRepeats, int firstHolds, int subscribers,
+                        int fanoutHolds, int ceilingScripts, int ceilingTransactions, Duration cap) {
 
         public static Sizes full() {
             return new Sizes("full", Duration.ofSeconds(150), 9_000, 1_500, 50_000, 200, 6_000, 64, 3,
-                    new int[][] {{1_000, 10}, {5_000, 100}}, 5, 30, 2_000, 20, 40_000, 20_000, Duration.ofSeconds(120));
+                    new int[][] {{1_000, 10}, {5_000, 100}}, 5, 30, 10, 2_000, 20, 40_000, 20_000, Duration.ofSeconds(120));
         }
 
         public static Sizes quick() {
             return new Sizes("quick", Duration.ZERO, 100, 50, 400, 200, 100, 64, 1, new int[][] {{100, 10}, {300, 100}}, 1,
-                    3, 50, 3, 2_000, 500, Duration.ofSeconds(20));
+                    3, 2, 50, 3, 2_000, 500, Duration.ofSeconds(20));
         }
     }
 
@@ -226,6 +226,8 @@ public final class ServerBenchmark {
             rushes(arena, rush[0], rush[1]);
         }
         snapshots(holdsEvent, bigEvent, arena, bigSeats);
+        firstHolds(DemoVenues.arena(), arena.get(0));
+        firstHolds(big, bigSeats.get(0));
         fanout();
         md.append("\n").append(notes());
         log("server benchmark done in " + ms(System.nanoTime() - started) / 1000 + " s");
@@ -758,6 +760,24 @@ public final class ServerBenchmark {
      * event's version before each call (the server's copy of the seats follows the deltas; Redis reads
      * them all only when the copy missed one); without, the event is unchanged.
      */
+    /**
+     * The first hold of each of a few new performances of a venue already in use: it builds the
+     * performance's seat state in Redis before it answers (the scenarios above prime their events
+     * before their clocks start).
+     */
+    private void firstHolds(Venue venue, String seat) throws Exception {
+        Latency latency = new Latency();
+        for (int i = 0; i < sizes.firstHolds(); i++) {
+            String eventId = createEvent(venue, "Bench first hold " + (i + 1));
+            long start = System.nanoTime();
+            http.post("/api/events/" + eventId + "/holds", Map.of("seatIds", List.of(seat)), clerk).require("first hold");
+            latency.recordNanos(System.nanoTime() - start);
+        }
+        row(String.format(Locale.ROOT, "First hold of a new performance (builds its seat state in Redis), %,d-seat "
+                        + "venue already in use, %d performances one after another", venue.seats().size(), latency.count()),
+                String.format(Locale.ROOT, "**max %s ms**", f(latency.maxMs())), pct(latency), "—");
+    }
+
     private void snapshot(String eventId, String token, String what, String changeSeat) throws Exception {
         Latency latency = new Latency();
         long bytes = 0;
