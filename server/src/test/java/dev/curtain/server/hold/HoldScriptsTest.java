@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.curtain.model.hold.Hold;
 import dev.curtain.model.live.SeatSnapshot;
 import dev.curtain.server.event.LiveEvent;
 import dev.curtain.server.hold.HoldStore.HoldTimes;
 import dev.curtain.server.hold.redis.EventKeys;
+import dev.curtain.server.hold.redis.SnapshotSeats;
 import dev.curtain.server.testing.Api;
 import dev.curtain.server.testing.RedisFixture;
 import dev.curtain.server.testing.TestData;
@@ -63,6 +65,22 @@ class HoldScriptsTest {
         return redis.store.create(e, e.id() + "." + owner + SEQUENCE.incrementAndGet(), owner, seats, times(T0), 10).join();
     }
 
+    /**
+     * Gives this node's copy what a node following the deltas would have: the event as it stood just
+     * before {@code version}, then that version's delta, whose changes are {@code changesJson}.
+     */
+    private static void copyFollowing(LiveEvent e, long version, String changesJson) throws Exception {
+        redis.copies.put(e.id(), new SnapshotSeats.Seats("b", version - 1, List.of(), List.of(), List.of()));
+        redis.copies.apply(e.id(), version, new ObjectMapper().readTree(changesJson));
+    }
+
+    /** The changes of the delta that announced {@code hold}: its seats held, to its end. */
+    private static String announced(Hold hold) {
+        return hold.seatIds().stream()
+                .map(seat -> "{\"seatId\":\"" + seat + "\",\"status\":\"HELD\",\"expiresAt\":\"" + hold.expiresAt() + "\"}")
+                .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+    }
+
     private static DomainException refusal(Runnable call) {
         try {
             call.run();
@@ -84,11 +102,7 @@ class HoldScriptsTest {
     void aSeatThisNodeFreedIsNotRefusedFromItsCopyBeforeTheDeltaArrives() throws Exception {
         LiveEvent e = hall();
         Hold first = hold(e, "a", seats("B", 1));
-        // what a node following the deltas would have: the hold announced, to end in ten minutes
-        redis.copies.put(e.id(), new dev.curtain.server.hold.redis.SnapshotSeats.Seats("b", first.version() - 1,
-                List.of(), List.of(), List.of()));
-        redis.copies.apply(e.id(), first.version(), new com.fasterxml.jackson.databind.ObjectMapper().readTree(
-                "[{\"seatId\":\"HALL-B-1\",\"status\":\"HELD\",\"expiresAt\":\"" + first.expiresAt() + "\"}]"));
+        copyFollowing(e, first.version(), announced(first)); // the hold announced, to end in ten minutes
         assertThat(redis.copies.knownTaken(e.id(), seats("B", 1), T0.toEpochMilli())).containsExactly("HALL-B-1");
         redis.store.release(e, first.holdId(), "a", T0).join();
         // the fixture relays no deltas, so the copy never learns of the release: the release's own answer is enough
@@ -96,15 +110,26 @@ class HoldScriptsTest {
     }
 
     @Test
+    void seatsThisNodeSwappedForTheNextBestAreNotRefusedFromItsCopyBeforeTheDeltaArrives() throws Exception {
+        LiveEvent e = hall();
+        HoldStore.BestQuery two = new HoldStore.BestQuery(2, e.categoriesByPreference(), false, false);
+        Hold first = redis.store.best(e, e.id() + ".a" + SEQUENCE.incrementAndGet(), "a", two, times(T0), 10, null).join();
+        copyFollowing(e, first.version(), announced(first));
+        assertThat(redis.copies.knownTaken(e.id(), first.seatIds(), T0.toEpochMilli()))
+                .containsExactlyInAnyOrderElementsOf(first.seatIds());
+        Hold next = redis.store.best(e, e.id() + ".a" + SEQUENCE.incrementAndGet(), "a", two, times(T0), 10,
+                first.holdId()).join();
+        assertThat(next.seatIds()).doesNotContainAnyElementsOf(first.seatIds());
+        // no delta reaches the copy here: the swap's own answer is enough
+        assertThat(hold(e, "b", first.seatIds()).seatIds()).containsExactlyInAnyOrderElementsOf(first.seatIds());
+    }
+
+    @Test
     void aSeatThisNodeRefundedIsNotRefusedFromItsCopyBeforeTheDeltaArrives() throws Exception {
         LiveEvent e = hall();
         hold(e, "a", seats("A", 1)); // the event's live state is in Redis
         long soldAt = redis.ledger.markSold(e, null, seats("C", 4)).join();
-        // what a node following the deltas would have: the seat sold
-        redis.copies.put(e.id(), new dev.curtain.server.hold.redis.SnapshotSeats.Seats("b", soldAt - 1,
-                List.of(), List.of(), List.of()));
-        redis.copies.apply(e.id(), soldAt, new com.fasterxml.jackson.databind.ObjectMapper().readTree(
-                "[{\"seatId\":\"HALL-C-4\",\"status\":\"SOLD\"}]"));
+        copyFollowing(e, soldAt, "[{\"seatId\":\"HALL-C-4\",\"status\":\"SOLD\"}]"); // the seat sold
         assertThat(redis.copies.knownTaken(e.id(), seats("C", 4), T0.toEpochMilli())).containsExactly("HALL-C-4");
         redis.ledger.makeAvailable(e, SeatLedger.Marker.SOLD, seats("C", 4)).join(); // the refund
         // no delta reaches the copy here: the refund's own answer is enough
@@ -115,10 +140,7 @@ class HoldScriptsTest {
     void aCopyOfStateRedisLostIsForgottenWhenTheStateIsRebuilt() throws Exception {
         LiveEvent e = hall();
         Hold first = hold(e, "a", seats("D", 1));
-        redis.copies.put(e.id(), new dev.curtain.server.hold.redis.SnapshotSeats.Seats("b", first.version() - 1,
-                List.of(), List.of(), List.of()));
-        redis.copies.apply(e.id(), first.version(), new com.fasterxml.jackson.databind.ObjectMapper().readTree(
-                "[{\"seatId\":\"HALL-D-1\",\"status\":\"HELD\",\"expiresAt\":\"" + first.expiresAt() + "\"}]"));
+        copyFollowing(e, first.version(), announced(first));
         assertThat(redis.copies.knownTaken(e.id(), seats("D", 1), T0.toEpochMilli())).containsExactly("HALL-D-1");
         // Redis loses the event (holds live nowhere else); the next hold rebuilds it from the durable record
         List<String> keys = redis.connection.sync().keys(EventKeys.prefix(e.id()) + "*");
@@ -196,7 +218,7 @@ class HoldScriptsTest {
             }
         };
         var initializer = new dev.curtain.server.hold.redis.EventStateInitializer(redis.connection, none, executor,
-                java.time.Clock.systemUTC(), new dev.curtain.server.hold.redis.SnapshotSeats());
+                java.time.Clock.systemUTC(), new SnapshotSeats());
         LiveEvent e = hall();
         var refused = initializer.initialize(e);
         assertThat(refused).isCompletedExceptionally();

@@ -80,7 +80,7 @@ public class RedisHoldStore implements HoldStore {
                 case "OK" -> {
                     trackLive(event.id(), times.now());
                     if (replaceHoldId != null) {
-                        snapshotSeats.freed(event.id(), number(r, 1));
+                        freed(event, r); // the replaced hold's seats
                     }
                     return new Hold(holdId, event.id(), strings(r, 2), times.expiresAt(), number(r, 1));
                 }
