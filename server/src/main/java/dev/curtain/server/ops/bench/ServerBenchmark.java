@@ -756,11 +756,6 @@ public final class ServerBenchmark {
     }
 
     /**
-     * Snapshots one after another. With {@code changeSeat}, a hold of that seat and its release move the
-     * event's version before each call (the server's copy of the seats follows the deltas; Redis reads
-     * them all only when the copy missed one); without, the event is unchanged.
-     */
-    /**
      * The first hold of each of a few new performances of a venue already in use: it builds the
      * performance's seat state in Redis before it answers (the scenarios above prime their events
      * before their clocks start).
@@ -770,7 +765,7 @@ public final class ServerBenchmark {
         for (int i = 0; i < sizes.firstHolds(); i++) {
             String eventId = createEvent(venue, "Bench first hold " + (i + 1));
             long start = System.nanoTime();
-            http.post("/api/events/" + eventId + "/holds", Map.of("seatIds", List.of(seat)), clerk).require("first hold");
+            prime(eventId, seat);
             latency.recordNanos(System.nanoTime() - start);
         }
         row(String.format(Locale.ROOT, "First hold of a new performance (builds its seat state in Redis), %,d-seat "
@@ -778,6 +773,11 @@ public final class ServerBenchmark {
                 String.format(Locale.ROOT, "**max %s ms**", f(latency.maxMs())), pct(latency), "—");
     }
 
+    /**
+     * Snapshots one after another. With {@code changeSeat}, a hold of that seat and its release move the
+     * event's version before each call (the server's copy of the seats follows the deltas; Redis reads
+     * them all only when the copy missed one); without, the event is unchanged.
+     */
     private void snapshot(String eventId, String token, String what, String changeSeat) throws Exception {
         Latency latency = new Latency();
         long bytes = 0;
