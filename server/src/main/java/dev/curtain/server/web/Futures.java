@@ -31,9 +31,9 @@ public final class Futures {
 
     /**
      * A refusal to fail a future with, or to throw in one of its stages, on the hold path, where
-     * refusals are common (an on-sale rush, a crowd before sales open). A CompletableFuture passes a CompletionException on as
-     * it is but wraps anything else in a new one, whose stack trace (an event loop's deep stack)
-     * cost about 5 % of the node's time in a rush; this one has none.
+     * refusals are common (an on-sale rush, a crowd before sales open). A CompletableFuture passes a
+     * CompletionException on as it is but wraps anything else in a new one, whose stack trace (an
+     * event loop's deep stack) cost about 5 % of the node's time in a rush; this one has none.
      */
     public static CompletionException refusal(DomainException refused) {
         return new Refusal(refused);
